@@ -1,0 +1,69 @@
+# mkdoc: build, test, benchmark.  See README.md.
+CC      ?= cc
+PKGS    := pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt \
+           fontconfig harfbuzz icu-uc gdk-pixbuf-2.0 librsvg-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror \
+           -Wno-missing-field-initializers $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm
+BUILD   ?= build
+
+SRC_DIRS := tools/base tools/source tools/fo tools/text tools/layout tools/render
+LIB_SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check unit asan clean bench goldens lint
+all: $(BUILD)/mkdoc
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libmkdoc.a: $(LIB_OBJS)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(BUILD)/mkdoc: $(BUILD)/tools/cli/mkdoc.o $(BUILD)/libmkdoc.a
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmkdoc.a tests/unit/test.h
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmkdoc.a $(LDLIBS)
+
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail
+
+check: all $(UNIT_BINS)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:fast_unwind_on_malloc=0 $(MAKE) BUILD=build-asan CC=clang \
+	  OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+clean:
+	rm -rf build build-asan out
+
+# Regenerate the golden trace of the sample report, deliberately; review the diff.
+goldens: all
+	@BUILD=$(BUILD) bash tests/golden.sh update
+
+# A ~300-page report: pages per second and peak memory (see bench/run.sh).
+bench: all
+	@BUILD=$(BUILD) bash bench/run.sh
+
+# Syntax of the project's scripts.
+lint:
+	@for f in tests/*.sh bench/*.sh scripts/*.sh .ci/run; do bash -n $$f || exit 1; done
+	@python3 -c "import ast, sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]" tests/spec_run.py bench/gen_report.py
+	@echo "lint: scripts ok"
+
+-include $(LIB_OBJS:.o=.d)

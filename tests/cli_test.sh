@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: exit codes, messages, outputs that are
+# complete or absent, reproducible PDFs.  Ends with "cli: N passed, N failed".
+GROUP=cli
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+
+if [ ! -x "$MKDOC" ]; then
+  fail "$MKDOC is missing (run make)"; summary; exit 1
+fi
+need pdfinfo
+
+# A small FO with SIZE = "W H" in pt and N pages.
+small_fo() {
+  local w=$1 h=$2 pages=$3 i
+  cat <<FO
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xml:lang="ja">
+  <fo:layout-master-set>
+    <fo:simple-page-master master-name="p" page-width="${w}pt" page-height="${h}pt">
+      <fo:region-body margin="18pt"/>
+    </fo:simple-page-master>
+  </fo:layout-master-set>
+  <fo:page-sequence master-reference="p">
+    <fo:flow flow-name="xsl-region-body" font-family="Noto Serif CJK JP" font-size="10pt">
+FO
+  for i in $(seq 1 "$pages"); do
+    echo "      <fo:block break-before=\"page\">第${i}頁：移住者の権利を守る相談会を開きました。</fo:block>"
+  done
+  cat <<FO
+    </fo:flow>
+  </fo:page-sequence>
+</fo:root>
+FO
+}
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8 }'; }
+mkdoc() { "$MKDOC" "$@"; }
+
+small_fo 360 216 1 > small.fo
+small_fo 360 216 3 > three.fo
+
+# --- usage -------------------------------------------------------------------
+expect_exit 2 "no arguments" mkdoc
+check "no arguments: a usage message on stderr" test -s "$T/err"
+expect_exit 2 "unknown command" mkdoc frobnicate
+expect_exit 2 "unknown option" mkdoc fo small.fo -o x.pdf --no-such-option
+expect_exit 2 "fo without -o" mkdoc fo small.fo
+expect_exit 0 "--help" mkdoc --help
+for cmd in report fo check png --trace --quiet --version; do
+  check "--help mentions $cmd" grep -q -e "$cmd" "$T/out"
+done
+expect_exit 0 "--version" mkdoc --version
+check "--version prints a version" grep -q '[0-9]' "$T/out"
+
+# --- check ---------------------------------------------------------------------
+sample=$ROOT/docs/reports/2022.xml
+expect_exit 0 "check on the sample report" mkdoc check "$sample"
+# Two independent schema errors, far apart: an unknown element as the first child of
+# the root's first child, and another inside the document's last element.
+cp "$sample" broken.xml 2>/dev/null || : > broken.xml
+"$PYTHON" - broken.xml <<'PY'
+import re, sys
+path = sys.argv[1]
+s = open(path, encoding="utf-8").read()
+tags = [m for m in re.finditer(r"<([A-Za-z][\w:.-]*)(\s[^<>]*)?>", s) if not m.group(0).endswith("/>")]
+if len(tags) >= 3:
+    a, b = tags[1].end(), tags[-1].end()
+    s = s[:a] + "<mkdoc-unknown-a/>" + s[a:b] + "<mkdoc-unknown-b/>" + s[b:]
+open(path, "w", encoding="utf-8").write(s)
+PY
+expect_exit 1 "check on a copy with two schema errors" mkdoc check broken.xml
+n=$(grep -cE '^([^:]*/)?broken\.xml:[0-9]+:[0-9]+: ' "$T/err")
+check "check lists both errors as FILE:LINE:COL: message (got $n)" test "$n" -ge 2
+lines=$(grep -E '^([^:]*/)?broken\.xml:[0-9]+:' "$T/err" | cut -d: -f2 | sort -u | wc -l)
+check "the two errors are on different lines" test "$lines" -ge 2
+expect_exit 1 "check on a missing file" mkdoc check no-such-file.xml
+check "missing file: the message names it" grep -q 'no-such-file.xml' "$T/err"
+
+# --- fo --------------------------------------------------------------------------
+expect_exit 0 "fo on a small document" mkdoc fo small.fo -o small.pdf
+check "fo writes a one-page PDF" test "$(pdf_pages small.pdf)" = 1
+expect_exit 0 "fo on three pages" mkdoc fo three.fo -o three.pdf
+check "three-page FO gives three pages" test "$(pdf_pages three.pdf)" = 3
+expect_exit 0 "fo reads standard input with -" sh -c '"$0" fo - -o stdin.pdf < small.fo' "$MKDOC"
+check "fo - writes the PDF" test "$(pdf_pages stdin.pdf)" = 1
+expect_exit 0 "fo --trace" mkdoc fo small.fo -o traced.pdf --trace
+check "--trace writes OUT.trace beside OUT.pdf" test -s traced.trace
+check "the trace starts with a page" grep -q '^ *page 1' traced.trace
+expect_exit 0 "fo --quiet" mkdoc fo three.fo -o quiet.pdf --quiet
+check "--quiet prints nothing" test ! -s "$T/err" -a ! -s "$T/out"
+
+# A broken FO must not touch the previous PDF, nor leave a partial file behind.
+mkdir atomic && cp small.pdf atomic/out.pdf && cp small.pdf before.pdf
+printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n<fo:layout-master-set>\n</fo:root>\n' > bad.fo
+expect_exit 1 "fo on malformed XML" mkdoc fo bad.fo -o atomic/out.pdf
+check "malformed FO: FILE:LINE:COL: error: message" grep -qE '^([^:]*/)?bad\.fo:[0-9]+:[0-9]+: error: ' "$T/err"
+check "malformed FO: the previous PDF is unchanged" cmp -s before.pdf atomic/out.pdf
+check "malformed FO: nothing else left in the folder" test "$(ls -A atomic)" = out.pdf
+expect_exit 1 "fo on a missing file" mkdoc fo no-such.fo -o atomic/out.pdf
+check "missing FO: the message names it" grep -q 'no-such.fo' "$T/err"
+check "missing FO: the previous PDF is unchanged" cmp -s before.pdf atomic/out.pdf
+
+# --- png ---------------------------------------------------------------------------
+# 360 x 216 pt is 480 x 288 px at 96 dpi and 720 x 432 px at 144 dpi.
+expect_exit 0 "png at the default dpi" mkdoc png small.fo -o png96
+check "png writes page-001.png" test -s png96/page-001.png
+check "page-001.png is 480x288 at 96 dpi (got $(png_size png96/page-001.png 2>/dev/null))" \
+  test "$(png_size png96/page-001.png 2>/dev/null)" = 480x288
+expect_exit 0 "png --dpi 144" mkdoc png small.fo -o png144 --dpi 144
+check "page-001.png is 720x432 at 144 dpi (got $(png_size png144/page-001.png 2>/dev/null))" \
+  test "$(png_size png144/page-001.png 2>/dev/null)" = 720x432
+expect_exit 0 "png --pages 2-3" mkdoc png three.fo -o pages --pages 2-3
+check "--pages 2-3 writes pages 2 and 3 only" \
+  test "$(cd pages 2>/dev/null && ls | xargs)" = "page-002.png page-003.png"
+expect_exit 2 "png with a bad --pages" mkdoc png three.fo -o bad --pages x-y
+
+# --- reproducible output -------------------------------------------------------------
+for sde in 0 unset; do
+  for run in 1 2; do
+    if [ $sde = unset ]; then
+      env -u SOURCE_DATE_EPOCH "$MKDOC" fo three.fo -o "repro-$sde-$run.pdf" --quiet
+    else
+      SOURCE_DATE_EPOCH=$sde "$MKDOC" fo three.fo -o "repro-$sde-$run.pdf" --quiet
+    fi
+  done
+  check "two runs give byte-identical PDFs (SOURCE_DATE_EPOCH $sde)" \
+    cmp -s "repro-$sde-1.pdf" "repro-$sde-2.pdf"
+done
+
+# --- report ------------------------------------------------------------------------
+expect_exit 0 "report 2022 --out DIR" sh -c 'cd "$1" && "$0" report 2022 --out "$2" --quiet' "$MKDOC" "$ROOT" "$T/report"
+check "report writes DIR/report-2022.pdf" test -s report/report-2022.pdf
+check "report leaves no temporary file" test "$(ls -A report 2>/dev/null)" = report-2022.pdf
+expect_exit 1 "report for a year with no source" sh -c 'cd "$1" && "$0" report 1901 --out "$2"' "$MKDOC" "$ROOT" "$T/none"
+check "missing year: the message names docs/reports/1901.xml" grep -q '1901.xml' "$T/err"
+
+summary

@@ -1,0 +1,514 @@
+/* fo_tree: building the FO tree from a libxml2 document.
+ *
+ * The builder walks the XML once, depth first, without recursion depth
+ * limits of its own beyond FO_MAX_DEPTH (deeper input is reported, not
+ * followed: the layout stages recurse over the tree too). Whitespace is
+ * handled here as far as it can be without knowing line breaks
+ * (XSL 1.1 §7.16.7–§7.16.12): linefeeds become spaces (or are kept, or
+ * dropped), runs of spaces collapse, and whitespace-only text between
+ * block-level siblings is dropped. A linefeed between two CJK characters
+ * disappears instead of becoming a space (as CSS Text 3 §4.1.2 does for
+ * East Asian text), since a source line break inside a Japanese sentence
+ * is never meant as a word space. Leading/trailing spaces of each line are
+ * removed later, by the paragraph builder. */
+#include "fo_tree.h"
+
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/vec.h"
+
+#define FO_NS "http://www.w3.org/1999/XSL/Format"
+#define MK_NS "urn:mkdoc:ext"
+#define AXF_NS "http://www.antennahouse.com/names/XSL/Extensions"
+#define XML_NS "http://www.w3.org/XML/1998/namespace"
+
+/* Nesting deeper than this is reported and cut off: each level costs a
+ * stack frame in layout, and real documents stay far below it. */
+#define FO_MAX_DEPTH 400
+
+static const char *const fo_names[FO_KIND_COUNT] = {
+    [FO_TEXT] = "#text",
+    [FO_ROOT] = "root",
+    [FO_DECLARATIONS] = "declarations",
+    [FO_LAYOUT_MASTER_SET] = "layout-master-set",
+    [FO_SIMPLE_PAGE_MASTER] = "simple-page-master",
+    [FO_REGION_BODY] = "region-body",
+    [FO_REGION_BEFORE] = "region-before",
+    [FO_REGION_AFTER] = "region-after",
+    [FO_REGION_START] = "region-start",
+    [FO_REGION_END] = "region-end",
+    [FO_PAGE_SEQUENCE_MASTER] = "page-sequence-master",
+    [FO_SINGLE_PAGE_MASTER_REFERENCE] = "single-page-master-reference",
+    [FO_REPEATABLE_PAGE_MASTER_REFERENCE] = "repeatable-page-master-reference",
+    [FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES] = "repeatable-page-master-alternatives",
+    [FO_CONDITIONAL_PAGE_MASTER_REFERENCE] = "conditional-page-master-reference",
+    [FO_PAGE_SEQUENCE] = "page-sequence",
+    [FO_TITLE] = "title",
+    [FO_FLOW] = "flow",
+    [FO_STATIC_CONTENT] = "static-content",
+    [FO_BLOCK] = "block",
+    [FO_BLOCK_CONTAINER] = "block-container",
+    [FO_INLINE] = "inline",
+    [FO_INLINE_CONTAINER] = "inline-container",
+    [FO_WRAPPER] = "wrapper",
+    [FO_CHARACTER] = "character",
+    [FO_PAGE_NUMBER] = "page-number",
+    [FO_PAGE_NUMBER_CITATION] = "page-number-citation",
+    [FO_PAGE_NUMBER_CITATION_LAST] = "page-number-citation-last",
+    [FO_BASIC_LINK] = "basic-link",
+    [FO_LEADER] = "leader",
+    [FO_EXTERNAL_GRAPHIC] = "external-graphic",
+    [FO_INSTREAM_FOREIGN_OBJECT] = "instream-foreign-object",
+    [FO_LIST_BLOCK] = "list-block",
+    [FO_LIST_ITEM] = "list-item",
+    [FO_LIST_ITEM_LABEL] = "list-item-label",
+    [FO_LIST_ITEM_BODY] = "list-item-body",
+    [FO_TABLE_AND_CAPTION] = "table-and-caption",
+    [FO_TABLE_CAPTION] = "table-caption",
+    [FO_TABLE] = "table",
+    [FO_TABLE_COLUMN] = "table-column",
+    [FO_TABLE_HEADER] = "table-header",
+    [FO_TABLE_FOOTER] = "table-footer",
+    [FO_TABLE_BODY] = "table-body",
+    [FO_TABLE_ROW] = "table-row",
+    [FO_TABLE_CELL] = "table-cell",
+    [FO_FOOTNOTE] = "footnote",
+    [FO_FOOTNOTE_BODY] = "footnote-body",
+    [FO_MARKER] = "marker",
+    [FO_RETRIEVE_MARKER] = "retrieve-marker",
+    [FO_BOOKMARK_TREE] = "bookmark-tree",
+    [FO_BOOKMARK] = "bookmark",
+    [FO_BOOKMARK_TITLE] = "bookmark-title",
+    [FO_FLOAT] = "float",
+};
+
+const char *fo_kind_name(fo_kind kind)
+{
+    return kind < FO_KIND_COUNT && fo_names[kind] ? fo_names[kind] : "?";
+}
+
+static int fo_kind_lookup(const char *name)
+{
+    for (int k = 1; k < FO_KIND_COUNT; k++)
+        if (fo_names[k] && strcmp(fo_names[k], name) == 0)
+            return k;
+    return -1;
+}
+
+int fo_is_inline(const fo_node *n)
+{
+    switch (n->kind) {
+    case FO_TEXT: case FO_INLINE: case FO_INLINE_CONTAINER: case FO_CHARACTER:
+    case FO_PAGE_NUMBER: case FO_PAGE_NUMBER_CITATION:
+    case FO_PAGE_NUMBER_CITATION_LAST: case FO_BASIC_LINK: case FO_LEADER:
+    case FO_EXTERNAL_GRAPHIC: case FO_INSTREAM_FOREIGN_OBJECT: case FO_FOOTNOTE:
+        return 1;
+    case FO_WRAPPER:
+        /* a wrapper is inline when its content is; treat as neutral */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+typedef struct {
+    fo_tree *tree;
+    diag_list *diags;
+    fo_props_ctx pctx;
+    VEC(char) buf;            /* scratch for text */
+    VEC(fo_attr) attrs;       /* scratch for attributes */
+    const char *unknown[64];  /* element names already warned about */
+    int n_unknown;
+    int depth_warned;
+} builder;
+
+static diag_loc node_fo_loc(builder *b, xmlNode *x)
+{
+    diag_loc l = {b->tree->file, (int)xmlGetLineNo(x), 0};
+    if (l.line < 0)
+        l.line = 0;
+    return l;
+}
+
+/* "file:line" written by mk:loc in mkdoc's stylesheets. */
+static int parse_mk_loc(builder *b, const char *s, diag_loc *out)
+{
+    const char *colon = strrchr(s, ':');
+    if (!colon || colon == s || colon[1] < '0' || colon[1] > '9')
+        return -1;
+    char *end;
+    long line = strtol(colon + 1, &end, 10);
+    if (*end != '\0' || line <= 0 || line > 100000000)
+        return -1;
+    out->file = arena_strndup(b->tree->arena, s, (size_t)(colon - s));
+    out->line = (int)line;
+    out->col = 0;
+    return 0;
+}
+
+static void warn_unknown_element(builder *b, xmlNode *x, diag_loc loc)
+{
+    const char *name = (const char *)x->name;
+    for (int i = 0; i < b->n_unknown; i++)
+        if (strcmp(b->unknown[i], name) == 0)
+            return;
+    if (b->n_unknown < (int)(sizeof b->unknown / sizeof b->unknown[0]))
+        b->unknown[b->n_unknown++] = arena_strdup(b->tree->arena, name);
+    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    if (strcmp(ns, FO_NS) == 0)
+        diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
+                 "fo:%s is not an XSL-FO 1.1 element mkdoc knows; it is ignored "
+                 "with its content (check the spelling)", name);
+    else
+        diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
+                 "element '%s' (namespace '%s') is not XSL-FO; it is ignored "
+                 "with its content", name, ns);
+}
+
+static fo_node *node_new(builder *b, fo_node *parent, fo_kind kind)
+{
+    fo_node *n = ARENA_NEW(b->tree->arena, fo_node);
+    n->kind = kind;
+    n->parent = parent;
+    if (parent) {
+        n->prev = parent->last;
+        if (parent->last)
+            parent->last->next = n;
+        else
+            parent->first = n;
+        parent->last = n;
+    }
+    return n;
+}
+
+/* Attributes that are FO properties: no namespace, plus xml:lang and the
+ * axf: extensions (handed on with their prefix so fo_props can map them). */
+static void collect_attrs(builder *b, xmlNode *x, diag_loc loc, diag_loc *src)
+{
+    b->attrs.len = 0;
+    for (xmlAttr *a = x->properties; a; a = a->next) {
+        const char *ns = a->ns ? (const char *)a->ns->href : NULL;
+        xmlChar *v = xmlNodeListGetString(x->doc, a->children, 1);
+        const char *val = v ? (const char *)v : "";
+        const char *name = NULL;
+        if (!ns)
+            name = (const char *)a->name;
+        else if (strcmp(ns, XML_NS) == 0 && strcmp((const char *)a->name, "lang") == 0)
+            name = "xml:lang";
+        else if (strcmp(ns, AXF_NS) == 0) {
+            size_t len = strlen((const char *)a->name);
+            char *n = arena_alloc(b->tree->arena, len + 5);
+            memcpy(n, "axf:", 4);
+            memcpy(n + 4, a->name, len + 1);
+            name = n;
+        } else if (strcmp(ns, MK_NS) == 0 && strcmp((const char *)a->name, "loc") == 0) {
+            parse_mk_loc(b, val, src);
+        }
+        if (name) {
+            fo_attr at = {name, arena_strdup(b->tree->arena, val), loc};
+            VEC_PUSH(&b->attrs, at);
+        }
+        xmlFree(v);
+    }
+}
+
+static void compute_props(builder *b, fo_node *n, const fo_props *parent)
+{
+    n->props = fo_props_compute(&b->pctx, (int)n->kind, parent, n->attrs, n->n_attrs);
+}
+
+/* ---------------------------------------------------------------- text */
+
+static int utf8_decode(const unsigned char *s, size_t len, size_t *i)
+{
+    unsigned c = s[*i];
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (*i + (size_t)n > len) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    unsigned cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < n; k++)
+        cp = (cp << 6) | (s[*i + (size_t)k] & 0x3F);
+    *i += (size_t)n;
+    return (int)cp;
+}
+
+/* Wide East Asian characters that take no space at a source line break.
+ * Hangul is excluded: Korean separates words with spaces. */
+static int is_cjk_wide(int cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x303F) || (cp >= 0x3040 && cp <= 0x30FF) ||
+           (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static int last_cp(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    size_t i = len - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return utf8_decode((const unsigned char *)s, len, &i);
+}
+
+static int next_non_space_cp(const unsigned char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i < len ? utf8_decode(s, len, &i) : 0;
+}
+
+static int is_xml_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* XSL 1.1 §7.16.7 linefeed-treatment, §7.16.12 white-space-collapse,
+ * applied within one text node. prev_space says whether the text before
+ * this node (in the same block) ended in a collapsible space. */
+static void normalise_text(builder *b, const fo_props *p, const unsigned char *s,
+                           size_t len, int *prev_space)
+{
+    b->buf.len = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        if (c == '\r') { i++; continue; }
+        if (c == '\n') {
+            if (p->linefeed_treatment == 2) { VEC_PUSH(&b->buf, '\n'); *prev_space = 0; i++; continue; }
+            if (p->linefeed_treatment == 1) { i++; continue; }
+            if (p->linefeed_treatment == 3) { /* U+200B */
+                VEC_PUSH(&b->buf, '\xE2'); VEC_PUSH(&b->buf, '\x80'); VEC_PUSH(&b->buf, '\x8B');
+                i++; continue;
+            }
+            int before = last_cp(b->buf.v, b->buf.len);
+            int after = next_non_space_cp(s, len, i + 1);
+            if (p->white_space_collapse && is_cjk_wide(before) && is_cjk_wide(after)) {
+                i++;
+                while (i < len && is_xml_space(s[i]) && s[i] != '\n') i++;
+                continue;
+            }
+            c = ' ';
+        }
+        if ((c == ' ' || c == '\t') && p->white_space_treatment != 1) {
+            if (p->white_space_collapse && *prev_space) { i++; continue; }
+            VEC_PUSH(&b->buf, ' ');
+            *prev_space = 1;
+            i++;
+            continue;
+        }
+        VEC_PUSH(&b->buf, (char)c);
+        *prev_space = 0;
+        i++;
+    }
+}
+
+static int is_all_space(const unsigned char *s)
+{
+    for (; *s; s++)
+        if (!is_xml_space(*s))
+            return 0;
+    return 1;
+}
+
+static int kind_takes_text(fo_kind k)
+{
+    switch (k) {
+    case FO_BLOCK: case FO_INLINE: case FO_WRAPPER: case FO_BASIC_LINK:
+    case FO_LEADER: case FO_TITLE: case FO_BOOKMARK_TITLE: case FO_MARKER:
+    case FO_FOOTNOTE_BODY: case FO_LIST_ITEM_BODY: case FO_TABLE_CELL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int xml_is_inline_fo(xmlNode *x)
+{
+    if (!x || x->type != XML_ELEMENT_NODE)
+        return x && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE);
+    int k = fo_kind_lookup((const char *)x->name);
+    return k >= 0 && fo_is_inline(&(fo_node){.kind = (fo_kind)k});
+}
+
+/* Whitespace-only text is content only between two inline siblings, or
+ * inside an inline FO; elsewhere it is source indentation. */
+static int space_is_content(const fo_node *parent, xmlNode *x)
+{
+    switch (parent->kind) {
+    case FO_INLINE: case FO_BASIC_LINK: case FO_LEADER: case FO_TITLE:
+    case FO_BOOKMARK_TITLE:
+        return 1;
+    default:
+        return xml_is_inline_fo(x->prev) && xml_is_inline_fo(x->next);
+    }
+}
+
+static void add_text(builder *b, fo_node *parent, xmlNode *x, int *prev_space)
+{
+    const unsigned char *s = x->content ? x->content : (const unsigned char *)"";
+    if (is_all_space(s) && !space_is_content(parent, x))
+        return;
+    if (!kind_takes_text(parent->kind)) {
+        if (!is_all_space(s))
+            diag_add(b->diags, DIAG_WARNING, STAGE_FO, node_fo_loc(b, x),
+                     "text is not allowed directly inside fo:%s; it is ignored "
+                     "(put it in an fo:block)", fo_kind_name(parent->kind));
+        return;
+    }
+    normalise_text(b, parent->props, s, strlen((const char *)s), prev_space);
+    if (b->buf.len == 0)
+        return;
+    fo_node *t = node_new(b, parent, FO_TEXT);
+    t->text = arena_strndup(b->tree->arena, b->buf.v, b->buf.len);
+    t->text_len = b->buf.len;
+    t->loc = parent->loc;
+    t->fo_loc = node_fo_loc(b, x);
+    t->props = parent->props;
+}
+
+/* ------------------------------------------------------------ elements */
+
+static void doc_info(builder *b, xmlNode *x)
+{
+    fo_props *rp = b->tree->root ? b->tree->root->props : NULL;
+    if (!rp)
+        return;
+    xmlChar *name = xmlGetProp(x, (const xmlChar *)"name");
+    xmlChar *value = xmlGetProp(x, (const xmlChar *)"value");
+    if (name && value) {
+        const char *v = arena_strdup(b->tree->arena, (const char *)value);
+        if (!strcmp((char *)name, "title")) rp->meta_title = v;
+        else if (!strcmp((char *)name, "author")) rp->meta_author = v;
+        else if (!strcmp((char *)name, "subject")) rp->meta_subject = v;
+        else if (!strcmp((char *)name, "keywords")) rp->meta_keywords = v;
+    }
+    xmlFree(name);
+    xmlFree(value);
+}
+
+static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth);
+
+static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
+{
+    diag_loc floc = node_fo_loc(b, x);
+    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    if (strcmp(ns, AXF_NS) == 0 && strcmp((const char *)x->name, "document-info") == 0) {
+        doc_info(b, x);
+        return;
+    }
+    int kind = strcmp(ns, FO_NS) == 0 ? fo_kind_lookup((const char *)x->name) : -1;
+    if (kind < 0) {
+        warn_unknown_element(b, x, parent && parent->loc.file ? parent->loc : floc);
+        return;
+    }
+    if (depth > FO_MAX_DEPTH) {
+        if (!b->depth_warned++)
+            diag_add(b->diags, DIAG_ERROR, STAGE_FO, floc,
+                     "elements are nested more than %d deep; the content below "
+                     "this level is left out (flatten the structure)", FO_MAX_DEPTH);
+        return;
+    }
+    fo_node *n = node_new(b, parent, (fo_kind)kind);
+    n->fo_loc = floc;
+    n->loc = parent && parent->loc.file != b->tree->file ? parent->loc : floc;
+    diag_loc src = {0};
+    collect_attrs(b, x, floc, &src);
+    if (src.file)
+        n->loc = src;
+    for (size_t i = 0; i < b->attrs.len; i++)
+        b->attrs.v[i].loc = n->loc;
+    fo_attr *attrs = ARENA_ARRAY(b->tree->arena, fo_attr, b->attrs.len ? b->attrs.len : 1);
+    memcpy(attrs, b->attrs.v, b->attrs.len * sizeof *attrs);
+    n->attrs = attrs;
+    n->n_attrs = (int)b->attrs.len;
+    if (kind == FO_ROOT)
+        b->tree->root = n;
+    compute_props(b, n, parent ? parent->props : fo_props_initial());
+    build_children(b, n, x, depth + 1);
+}
+
+static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth)
+{
+    int prev_space = 1;
+    for (xmlNode *c = x->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) {
+            build_element(b, parent, c, depth);
+            if (!fo_is_inline(parent->last ? parent->last : parent))
+                prev_space = 1;
+        } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            add_text(b, parent, c, &prev_space);
+        }
+    }
+}
+
+fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, diag_list *diags)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    diag_loc loc = {file, 1, 0};
+    if (!root || !root->ns || strcmp((const char *)root->ns->href, FO_NS) != 0 ||
+        strcmp((const char *)root->name, "root") != 0) {
+        diag_add(diags, DIAG_ERROR, STAGE_FO, loc,
+                 "this is not an XSL-FO document: the root element must be "
+                 "fo:root in namespace " FO_NS);
+        return NULL;
+    }
+    fo_tree *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->arena = arena_new();
+    t->file = arena_strdup(t->arena, file);
+    builder b = {.tree = t, .diags = diags, .pctx = {t->arena, diags}};
+    build_element(&b, NULL, root, 0);
+    VEC_FREE(&b.buf);
+    VEC_FREE(&b.attrs);
+    return t;
+}
+
+void fo_tree_free(fo_tree *t)
+{
+    if (!t)
+        return;
+    arena_free(t->arena);
+    free(t);
+}
+
+static void recompute(fo_props_ctx *ctx, fo_node *n, const fo_props *parent)
+{
+    if (n->kind == FO_TEXT) {
+        n->props = (fo_props *)parent;
+        return;
+    }
+    n->props = fo_props_compute(ctx, (int)n->kind, parent, n->attrs, n->n_attrs);
+    for (fo_node *c = n->first; c; c = c->next)
+        recompute(ctx, c, n->props);
+}
+
+void fo_tree_recompute(fo_tree *t, fo_node *n, const fo_props *parent, diag_list *diags)
+{
+    fo_props_ctx ctx = {t->arena, diags};
+    recompute(&ctx, n, parent);
+}
+
+static int check_node(const fo_node *n)
+{
+    const fo_node *prev = NULL;
+    for (const fo_node *c = n->first; c; c = c->next) {
+        if (c->parent != n || c->prev != prev || !c->props)
+            return 0;
+        if (!check_node(c))
+            return 0;
+        prev = c;
+    }
+    return n->last == prev;
+}
+
+int fo_tree_check(const fo_tree *t)
+{
+    return t && t->root && check_node(t->root);
+}

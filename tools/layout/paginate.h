@@ -1,0 +1,33 @@
+/* paginate: filling columns from a vlist (see paginate.c for the design).
+ * A pager walks one flow's vlist; each call fills one column and returns
+ * the height used. Areas go into the region area given; ids are recorded
+ * in the lctx's idmap with the page's number; footnote bodies cited by
+ * placed boxes are collected in the col_fill for the page to place. */
+#ifndef MKDOC_PAGINATE_H
+#define MKDOC_PAGINATE_H
+
+#include "lctx.h"
+
+typedef struct pager pager;
+
+typedef struct col_fill {
+    mk_len avail;               /* the column's height */
+    mk_len notes_h;             /* footnotes already on this page (+ separator) */
+    mk_len separator_h;         /* height of the footnote separator */
+    int page_index;
+    const char *page_number;
+    VEC(const vlist *) notes;   /* footnote bodies cited in this column */
+    struct pagestate *ps;       /* markers of the page */
+    fo_display_align region_align; /* static content: display-align of the region */
+} col_fill;
+
+pager *pager_new(lctx *c, const vlist *v);
+void pager_free(pager *p);
+int pager_done(const pager *p);
+mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint8_t *brk);
+mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_fill *f);
+
+/* static.c: a block with fo:marker children started on the page */
+void pager_marker_started(col_fill *f, const fo_node *first_marker);
+
+#endif

@@ -1,0 +1,132 @@
+/* static: markers (XSL 1.1 §6.13.5–§6.13.6) and the static content of
+ * each page's outer regions (§6.4.19).
+ *
+ * Markers are recorded as the blocks that carry them start on a page;
+ * fo:retrieve-marker looks first among the page's own markers and then at
+ * the last marker of the class from earlier pages (the carry-over that
+ * makes a chapter title stay in the running head across its pages). */
+#include <string.h>
+
+#include "pages.h"
+
+static void set_marker(mrecs *list, const char *cls, const fo_node *m)
+{
+    for (size_t k = 0; k < list->len; k++)
+        if (strcmp(list->v[k].cls, cls) == 0) {
+            list->v[k].marker = m;
+            return;
+        }
+    mrec r = {cls, m};
+    VEC_PUSH(list, r);
+}
+
+void pager_marker_started(col_fill *f, const fo_node *first_marker)
+{
+    pagestate *ps = f->ps;
+    if (!ps)
+        return;
+    for (const fo_node *m = first_marker; m && m->kind == FO_MARKER; m = m->next) {
+        const char *cls = m->props->marker_class_name;
+        if (!cls)
+            continue;
+        mrec r = {cls, m};
+        VEC_PUSH(&ps->on_page, r);
+    }
+}
+
+void pagestate_page_done(pagestate *ps)
+{
+    for (size_t k = 0; k < ps->on_page.len; k++) {
+        set_marker(&ps->before_seq, ps->on_page.v[k].cls, ps->on_page.v[k].marker);
+        set_marker(&ps->before_doc, ps->on_page.v[k].cls, ps->on_page.v[k].marker);
+    }
+    ps->on_page.len = 0;
+}
+
+void pagestate_sequence_start(pagestate *ps)
+{
+    ps->before_seq.len = 0;
+    ps->on_page.len = 0;
+}
+
+void pagestate_free(pagestate *ps)
+{
+    VEC_FREE(&ps->on_page);
+    VEC_FREE(&ps->before_seq);
+    VEC_FREE(&ps->before_doc);
+}
+
+static const fo_node *earlier(const mrecs *list, const char *cls)
+{
+    for (size_t k = 0; k < list->len; k++)
+        if (strcmp(list->v[k].cls, cls) == 0)
+            return list->v[k].marker;
+    return NULL;
+}
+
+const fo_node *static_find_marker(lctx *c, const fo_node *retrieve)
+{
+    pagestate *ps = c->page;
+    const fo_props *p = retrieve->props;
+    const char *cls = p->retrieve_class_name;
+    if (!ps || !cls)
+        return NULL;
+    int last = p->retrieve_position >= 2;
+    const fo_node *found = NULL;
+    for (size_t k = 0; k < ps->on_page.len; k++)
+        if (strcmp(ps->on_page.v[k].cls, cls) == 0) {
+            found = ps->on_page.v[k].marker;
+            if (!last)
+                break;
+        }
+    if (found || p->retrieve_boundary == 1)
+        return found;
+    return earlier(p->retrieve_boundary == 2 ? &ps->before_doc : &ps->before_seq, cls);
+}
+
+const fo_node *static_content_for(const fo_node *seq, const char *flow_name)
+{
+    if (!flow_name)
+        return NULL;
+    for (const fo_node *n = seq->first; n; n = n->next)
+        if (n->kind == FO_STATIC_CONTENT && n->props->flow_name &&
+            strcmp(n->props->flow_name, flow_name) == 0)
+            return n;
+    return NULL;
+}
+
+static const char *default_region_name(fo_kind k)
+{
+    switch (k) {
+    case FO_REGION_BODY: return "xsl-region-body";
+    case FO_REGION_BEFORE: return "xsl-region-before";
+    case FO_REGION_AFTER: return "xsl-region-after";
+    case FO_REGION_START: return "xsl-region-start";
+    case FO_REGION_END: return "xsl-region-end";
+    default: return "";
+    }
+}
+
+const char *static_region_name(const fo_node *region)
+{
+    const char *n = region->props->region_name;
+    return n && *n ? n : default_region_name(region->kind);
+}
+
+/* Lays out the static content for one outer region of the page. */
+void static_layout_region(lctx *c, const fo_node *sc, area *region, col_fill *f)
+{
+    vlist *v = vlist_new(c);
+    c->region_ipd = region->ipd;
+    blocks_layout(c, v, sc, 0, region->ipd, VP_INF);
+    mk_len h = pager_place_all(c, v, region, 0, f);
+    const fo_node *rn = NULL;
+    (void)rn;
+    fo_display_align da = f->region_align;
+    mk_len shift = da == FO_DISPLAY_CENTER ? (region->bpd - h) / 2
+                   : da == FO_DISPLAY_AFTER ? region->bpd - h : 0;
+    if (shift > 0)
+        for (area *a = region->first; a; a = a->next)
+            a->b += shift;
+    VEC_FREE(&v->items);
+}

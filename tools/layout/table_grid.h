@@ -1,0 +1,92 @@
+/* table_grid: the grid of one fo:table (internal to table.c).
+ *
+ * Owns the table's model before any area exists: which cell sits in which
+ * row and column (spans, column-number, cells placed straight in a
+ * table-body), the width of every column, and every cell's borders after
+ * the collapsing border model has settled each grid line (XSL 1.1 §6.7.1,
+ * §7.26.3 border-collapse). Rows are numbered over the whole table in visual order: header
+ * rows, then the rows of every table-body, then footer rows.
+ *
+ * tgrid_build fills rows, cells and the occupancy map; tgrid_columns the
+ * column widths and positions; tgrid_borders the cells' resolved borders.
+ * tgrid_free releases the heap arrays; the FO nodes are borrowed. */
+#ifndef MKDOC_TABLE_GRID_H
+#define MKDOC_TABLE_GRID_H
+
+#include "lctx.h"
+
+/* Named limits: a span or column count beyond these is an authoring
+ * mistake (a typo such as number-columns-spanned="100"), and honouring it
+ * would allocate an occupancy map of its size. Clamped with a warning. */
+#define TABLE_MAX_COLS 1000
+#define TABLE_MAX_ROW_SPAN 10000
+
+typedef struct {
+    mk_len w;                 /* logical side: AREA_BEFORE … AREA_START */
+    fo_border_style style;
+    fo_color color;
+} tborder;
+
+typedef struct {
+    const fo_node *fo;        /* the fo:table-cell; not owned */
+    int row, col;             /* top-start grid slot */
+    int rows, cols;           /* spans, >= 1 */
+    tborder border[4];        /* resolved (collapsed) borders, logical */
+    mk_len out[4];            /* how far the border box reaches past the grid rectangle */
+    mk_len pad[4];            /* logical */
+    vlist *content;           /* the cell's blocks, laid out (table.c) */
+    mk_len content_h;
+} tcell;
+
+typedef struct {
+    const fo_node *fo;        /* the fo:table-row, or NULL for a row of cells
+                               * placed straight in the body; not owned */
+    const fo_node *section;   /* table-header, -footer or -body; not owned */
+    const fo_node *first;     /* the first cell starting in the row, for messages */
+    mk_len h;                 /* row height (table.c) */
+    uint8_t joined;           /* a cell spans from the previous row into this one */
+    area *area;               /* the row's area (table.c) */
+    vnote *notes;             /* footnotes cited in the row's cells */
+    vid *ids;                 /* ids first placed in the row */
+} trow;
+
+enum { TCOL_PROP, TCOL_FIXED, TCOL_EXTRA };
+
+typedef struct {
+    const fo_node *fo;        /* the fo:table-column, or NULL; not owned */
+    int kind;                 /* TCOL_* */
+    int64_t weight;           /* PROP: proportional units; FIXED: the length */
+    mk_len w;                 /* resolved width */
+} tcol;
+
+typedef struct {
+    lctx *c;                  /* not owned */
+    const fo_node *table;     /* not owned */
+    mk_len width;             /* the table's content width */
+    mk_len sep;               /* border-separation (separate model), else 0 */
+    int collapse;             /* border-collapse="collapse" */
+    int declared;             /* columns declared with fo:table-column */
+    int ncols;                /* columns in use: declared or reached by cells */
+    int header_end;           /* rows [0, header_end) are the header */
+    int footer_start;         /* rows [footer_start, rows.len) are the footer */
+    VEC(tcol) cols;
+    VEC(mk_len) colx;         /* ncols + 1 column starts, from the content start */
+    VEC(trow) rows;
+    VEC(tcell) cells;
+    VEC(int32_t) map;         /* map_rows × stride: cell index, or -1 */
+    int stride, map_rows;
+} tgrid;
+
+void tgrid_build(tgrid *g);
+void tgrid_columns(tgrid *g);
+void tgrid_borders(tgrid *g);
+void tgrid_free(tgrid *g);
+
+/* The cell at a grid slot, or NULL (empty slot or outside the grid). */
+tcell *tgrid_at(tgrid *g, int row, int col);
+
+/* A warning at n's location (the user's source where known). */
+void tgrid_warn(const tgrid *g, const fo_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

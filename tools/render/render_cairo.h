@@ -1,0 +1,27 @@
+/* render_cairo: what render_cairo.c (drawing, PNG previews) and render_pdf.c
+ * (the PDF document: pages, links, outline, metadata) share. Internal to
+ * tools/render. */
+#ifndef MKDOC_RENDER_CAIRO_H
+#define MKDOC_RENDER_CAIRO_H
+
+#include <cairo.h>
+#include "../base/diag.h"
+#include "../layout/area.h"
+
+/* Draws one page onto cr, whose user space must be points with the
+ * page's top-left corner at 0,0. tags: emit PDF link and dest tags.
+ * Returns 0, or -1 with a diag when cairo fails. */
+int render_cairo_page(cairo_t *cr, const area_page *page, int tags, diag_list *diags);
+
+/* PDF tags (render_pdf.c); x, y, w, h in points. */
+void render_pdf_link(cairo_t *cr, const area_link *link, double x, double y, double w, double h);
+void render_pdf_dest(cairo_t *cr, const char *id, double x, double y);
+
+/* Frees the xref entries of objects cairo 1.16 lists but never writes
+ * (render_pdf_xref.c); patches the file at path in place. 0 or -1. */
+int render_pdf_xref_fix(const char *path);
+
+/* Units to points. */
+static inline double render_pt(mk_len v) { return v / (double)MK_PT; }
+
+#endif
