@@ -816,7 +816,7 @@
           <xsl:apply-templates/>
         </fo:block>
       </xsl:for-each>
-      <fo:list-block provisional-distance-between-starts="6.5em" provisional-label-separation="1em"
+      <fo:list-block provisional-distance-between-starts="7.5em" provisional-label-separation="1em"
           border-top="0.5pt solid {$rule-color}">
         <xsl:call-template name="loc"/>
         <xsl:for-each select="entry">

@@ -229,6 +229,46 @@ static void test_xinclude_nested(void)
     done_with(d);
 }
 
+static void test_xinclude_more(void)
+{
+    diag_list *d = diag_list_new();
+    xmlDocPtr doc = source_load_file(HOSTILE("xinclude-same.xml"), NULL, d);
+    OK(doc != NULL);
+    diag_loc loc = source_node_loc(doc ? find_element(doc->children, "para", 0) : NULL, d);
+    STR_EQ(loc.file, HOSTILE("chapter-same.xml"));
+    INT_EQ(loc.line, 4);
+    xmlFreeDoc(doc);
+    done_with(d);
+
+    d = load_fails("xinclude-self.xml", NULL);
+    OK(any_diag_contains(d, "recursion"));
+    done_with(d);
+
+    d = load_fails("entity-missing.xml", NULL);
+    int k = find_diag(d, "cannot find");
+    OK(k >= 0 && diag_at(d, k)->loc.line == 5);
+    done_with(d);
+}
+
+/* Lines past 65535 (XML_PARSE_BIG_LINES) stay right. */
+static void test_big_lines(void)
+{
+    size_t n = 70000;
+    char *xml = malloc(n + 64);
+    size_t len = (size_t)sprintf(xml, "<report>");
+    memset(xml + len, '\n', n);
+    len += n;
+    len += (size_t)sprintf(xml + len, "<para>x</para></report>");
+    diag_list *d = diag_list_new();
+    xmlDocPtr doc = source_load_memory(xml, len, "big.xml", NULL, d);
+    OK(doc != NULL);
+    INT_EQ(source_node_line(doc ? find_element(doc->children, "para", 0) : NULL),
+           (long long)n + 1);
+    xmlFreeDoc(doc);
+    free(xml);
+    done_with(d);
+}
+
 /* A symlink inside the document's folder that points outside it. */
 static void test_symlink_escape(void)
 {
@@ -593,6 +633,8 @@ int main(void)
     test_amplification();
     test_xinclude();
     test_xinclude_nested();
+    test_xinclude_more();
+    test_big_lines();
     test_symlink_escape();
     test_bad_bytes();
     test_deep();

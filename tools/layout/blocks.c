@@ -72,13 +72,24 @@ static void close_block(vlist *v, vblock *b)
     it->fo = b->fo;
 }
 
+/* A retrieve-marker stands for its marker's content: inline among text,
+ * block-level among blocks. */
+static int retrieve_is_inline(const fo_node *n)
+{
+    for (const fo_node *s = n->parent ? n->parent->first : NULL; s; s = s->next)
+        if (s != n && (s->kind == FO_TEXT || (fo_is_inline(s) && s->kind != FO_WRAPPER)))
+            return 1;
+    return 0;
+}
+
 static int is_block_level(const fo_node *n)
 {
     switch (n->kind) {
     case FO_BLOCK: case FO_BLOCK_CONTAINER: case FO_LIST_BLOCK: case FO_TABLE:
-    case FO_TABLE_AND_CAPTION: case FO_FLOAT: case FO_RETRIEVE_MARKER:
-    case FO_LIST_ITEM:
+    case FO_TABLE_AND_CAPTION: case FO_FLOAT: case FO_LIST_ITEM:
         return 1;
+    case FO_RETRIEVE_MARKER:
+        return !retrieve_is_inline(n);
     case FO_WRAPPER:
         for (const fo_node *ch = n->first; ch; ch = ch->next)
             if (is_block_level(ch))
@@ -178,6 +189,16 @@ static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
         k = v->items.len - 1;
     }
     v->items.v[k].attach = lab;
+    /* the item is as tall as the taller of label and body (§6.8.3) */
+    mk_len body_h = 0;
+    for (size_t j = first; j < v->items.len; j++)
+        body_h += v->items.v[j].kind == V_PENALTY ? 0 : v->items.v[j].h;
+    if (lab && lab->bpd > body_h) {
+        vlist_push(v, V_PENALTY)->penalty = VP_INF;
+        vitem *g = vlist_push(v, V_BOX);
+        g->h = lab->bpd - body_h;
+        g->fo = n;
+    }
     close_block(v, b);
 }
 

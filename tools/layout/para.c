@@ -202,6 +202,15 @@ static void collect(pbuild *pb, const fo_node *n)
     case FO_BOOKMARK_TITLE:
         collect_children(pb, n);
         break;
+    case FO_RETRIEVE_MARKER: {
+        const fo_node *m = static_find_marker(c, n);
+        if (m) {
+            /* XSL 1.1 §6.13.5: the copy inherits from where it is retrieved */
+            fo_tree_recompute(c->tree, (fo_node *)m, n->parent->props, c->diags);
+            collect_children(pb, m);
+        }
+        break;
+    }
     case FO_MARKER:
     case FO_FOOTNOTE_BODY:
         break;
@@ -887,6 +896,13 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     lp.line_widths = &ipd;
     lp.n_line_widths = 1;
     lp.last_line_justified = (uint8_t)pi.justify_last;
+    if (!pi.justify) {
+        /* ragged lines: measure by how much room is left, and let equally
+         * good choices fill the earlier lines (fitness classes only matter
+         * for the spacing of justified lines) */
+        lp.line_stretch = 3 * bp->font_size;
+        lp.fitness_demerit = 0;
+    }
     lb_result res = {0};
     if (linebreak_run(pi.items.v, pi.items.len, &lp, &res) == 0) {
         if (res.overfull)

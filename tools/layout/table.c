@@ -426,6 +426,19 @@ static void push_row(vlist *v, const trow *row)
     it->ids = row->ids;
 }
 
+/* Moves a finished vlist's items into the sequence arena: nobody frees
+ * a table's header vlist (it lives as long as the vblock), so it must not
+ * hold heap memory. It is complete: nothing may push to it afterwards. */
+static void arena_items(lctx *c, vlist *v)
+{
+    vitem *items = ARENA_ARRAY(c->seq, vitem, v->items.len ? v->items.len : 1);
+    memcpy(items, v->items.v, v->items.len * sizeof *items);
+    size_t n = v->items.len;
+    VEC_FREE(&v->items);
+    v->items.v = items;
+    v->items.len = v->items.cap = n;
+}
+
 /* The header rows again, for the paginator to clone at the top of each
  * continuation page (XSL 1.1 §6.7.6, table-omit-header-at-break). */
 static void header_copy(lctx *c, const tgrid *g, vblock *b)
@@ -433,6 +446,10 @@ static void header_copy(lctx *c, const tgrid *g, vblock *b)
     if (g->header_end == 0 || g->table->props->table_omit_header_at_break)
         return;
     b->header = vlist_new(c);
+    /* room for the table's padding (collapsed: the outer half of the
+     * header's top border; separate: padding and separation), which the
+     * paginator does not repeat on continuation pages */
+    vlist_glue(b->header, b->pad_before, 0);
     for (int r = 0; r < g->header_end; r++) {
         const trow *row = &g->rows.v[r];
         if (r > 0) {
@@ -446,6 +463,7 @@ static void header_copy(lctx *c, const tgrid *g, vblock *b)
     /* the separation between the header and the first row on the page */
     vlist_glue(b->header, g->sep, 0);
     b->header_h = vlist_height(b->header);
+    arena_items(c, b->header);
 }
 
 static void emit_rows(vlist *v, const tgrid *g, int keep_level)

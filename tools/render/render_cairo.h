@@ -17,9 +17,10 @@ int render_cairo_page(cairo_t *cr, const area_page *page, int tags, diag_list *d
 void render_pdf_link(cairo_t *cr, const area_link *link, double x, double y, double w, double h);
 void render_pdf_dest(cairo_t *cr, const char *id, double x, double y);
 
-/* Frees the xref entries of objects cairo 1.16 lists but never writes
- * (render_pdf_xref.c); patches the file at path in place. 0 or -1. */
-int render_pdf_xref_fix(const char *path);
+/* Repairs cairo 1.16's xref table and adds what it cannot write (/Lang
+ * when lang is a language tag, /DisplayDocTitle, dates with "D:") to the
+ * PDF at path, in place (render_pdf_fixup.c). 0 or -1. */
+int render_pdf_fixup(const char *path, const char *lang);
 
 /* Units to points. */
 static inline double render_pt(mk_len v) { return v / (double)MK_PT; }

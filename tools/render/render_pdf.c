@@ -29,6 +29,7 @@ typedef struct {
     render_file out;
     cairo_surface_t *surface;
     cairo_t *cr;
+    char *lang;      /* from area_doc_info, for the fixup */
     int pages;
     int failed;      /* a write or draw failed: end must not commit */
 } render_pdf;
@@ -216,6 +217,8 @@ static int render_pdf_begin(renderer *r, const area_doc_info *info, diag_list *d
         return render_pdf_fail(p, diags, "create", cairo_status(p->cr));
     if (info)
         render_pdf_info(p->surface, info);
+    if (info && info->language && !(p->lang = strdup(info->language)))
+        abort();
     return 0;
 }
 
@@ -253,7 +256,7 @@ static int render_pdf_end(renderer *r, const area_bookmark *outline, diag_list *
     p->surface = NULL;
     if (st != CAIRO_STATUS_SUCCESS)
         return render_pdf_fail(p, diags, "write", st);
-    if (fflush(p->out.f) != 0 || render_pdf_xref_fix(p->out.tmp) != 0)
+    if (fflush(p->out.f) != 0 || render_pdf_fixup(p->out.tmp, p->lang) != 0)
         return render_pdf_fail(p, diags, "write", CAIRO_STATUS_WRITE_ERROR);
     return render_file_commit(&p->out, diags);
 }
@@ -270,6 +273,7 @@ static void render_pdf_destroy(renderer *r)
     if (p->surface) /* finishes into the temporary file, discarded next */
         cairo_surface_destroy(p->surface);
     render_file_discard(&p->out);
+    free(p->lang);
     free(p->path);
     free(p);
 }

@@ -7,7 +7,7 @@
  *       block fo=block i=… b=… ipd=… bpd=… bg=#eeeeee border=1024,0,1024,0
  *         line i=… b=… ipd=… bpd=… base=…
  *           glyphs i=… b=… ipd=… bpd=… font=NotoSerifCJKjp-Regular size=10240 "テキスト"
- *           image i=… b=… ipd=… bpd=… src=images/x.png
+ *           image i=… b=… ipd=… bpd=… src=images/x.png   (relative to the cwd)
  *           rule i=… b=… ipd=… bpd=… style=dotted thickness=… pattern=…
  *           link dest=ID i=… …   |   link uri=https://… i=… …
  *           dest id=ID i=… b=…
@@ -28,6 +28,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../layout/image.h"
 #include "../text/fonts.h"
@@ -37,6 +38,7 @@ typedef struct {
     renderer base;
     render_file out;
     char *path;
+    char *cwd;      /* image paths are shown relative to it; may be NULL */
     int failed;
 } render_trace;
 
@@ -189,7 +191,21 @@ static void trace_head(FILE *f, const area *a)
     }
 }
 
-static void trace_area(FILE *f, const area *a, int depth)
+/* Image paths reach the cache resolved, often absolute; the trace shows
+ * them relative to the working directory when they lie under it, so a
+ * golden trace made from the project root is the same on every machine. */
+static const char *trace_src(const render_trace *t, const area *a)
+{
+    const struct image *img = a->u.image.image;
+    if (!img)
+        return "(missing)";
+    size_t n = t->cwd ? strlen(t->cwd) : 0;
+    if (n > 1 && strncmp(img->path, t->cwd, n) == 0 && img->path[n] == '/')
+        return img->path + n + 1;
+    return img->path;
+}
+
+static void trace_area(const render_trace *t, FILE *f, const area *a, int depth)
 {
     fprintf(f, "%*s", 2 * depth, "");
     trace_head(f, a);
@@ -206,12 +222,12 @@ static void trace_area(FILE *f, const area *a, int depth)
     if (a->kind == AREA_GLYPHS)
         trace_glyphs(f, &a->u.glyphs);
     else if (a->kind == AREA_IMAGE)
-        trace_attr(f, "src", a->u.image.image ? a->u.image.image->path : "(missing)");
+        trace_attr(f, "src", trace_src(t, a));
     else if (a->kind == AREA_RULE)
         trace_rule(f, &a->u.rule);
     fputc('\n', f);
     for (const area *c = a->first; c; c = c->next)
-        trace_area(f, c, depth + 1);
+        trace_area(t, f, c, depth + 1);
 }
 
 static void trace_bookmarks(FILE *f, const area_bookmark *bm, int depth)
@@ -263,7 +279,7 @@ static int trace_page(renderer *r, const area_page *page, diag_list *diags)
     /* the root is the page line itself: its children are the regions */
     if (page->root)
         for (const area *c = page->root->first; c; c = c->next)
-            trace_area(f, c, 1);
+            trace_area(t, f, c, 1);
     return 0;
 }
 
@@ -282,6 +298,7 @@ static void trace_destroy(renderer *r)
     if (!t)
         return;
     render_file_discard(&t->out);
+    free(t->cwd);
     free(t->path);
     free(t);
 }
@@ -292,5 +309,8 @@ renderer *render_trace_new(const char *path)
     if (!t || !(t->path = strdup(path)))
         abort();
     t->base = (renderer){ trace_begin, trace_page, trace_end, trace_destroy };
+    char buf[4096];
+    if (getcwd(buf, sizeof buf) && !(t->cwd = strdup(buf)))
+        abort();
     return &t->base;
 }

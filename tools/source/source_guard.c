@@ -11,6 +11,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "source_loc.h"
+#include "source_xinclude.h"
 
 #define SOURCE_GUARD_MAGIC 0x6d6b6763u /* "mkgc" */
 
@@ -62,10 +63,26 @@ static void loader_refuse(source_guard *g, source_path_verdict v,
     }
     char *roots = source_roots_describe(g->roots);
     diag_add(g->diags, DIAG_ERROR, g->stage, at,
-             "refusing to read '%s': it is outside the folders this document "
-             "may read (%s); move the file into the document's folder or add "
+             "refusing to read '%s': it is outside the folders mkdoc may read "
+             "here (%s); move the file into the document's folder or add "
              "its folder to the allowed folders", url, roots);
     free(roots);
+}
+
+/* A missing entity or DTD silently reads as empty text in libxml2 2.9
+ * (its default loader only warns), so in a document that is an error. An
+ * XInclude may have a fallback: nothing here, XInclude reports its own
+ * error when there is none. A stylesheet may probe with document(): a
+ * warning. */
+static void loader_missing(source_guard *g, const char *url,
+                           xmlParserCtxtPtr ctxt)
+{
+    if (g->watch_roots)
+        return;
+    int strict = g->stage == STAGE_SOURCE;
+    diag_add(g->diags, strict ? DIAG_ERROR : DIAG_WARNING, g->stage,
+             source_guard_input_loc(g, ctxt),
+             "cannot find '%s'; check the file name and that it exists", url);
 }
 
 /* xmlExternalEntityLoader for every read made under a guard. */
@@ -77,14 +94,21 @@ static xmlParserInputPtr guard_loader(const char *url, const char *id,
         return xmlNoNetExternalEntityLoader(url, id, ctxt);
     char *canon = NULL;
     source_path_verdict v = source_roots_check(g->roots, url, &canon);
-    if (v == SOURCE_PATH_MISSING || !ctxt)
-        return NULL; /* libxml2 reports "failed to load" with its location */
+    if (!ctxt)
+        return NULL;
+    if (v == SOURCE_PATH_MISSING) {
+        loader_missing(g, url, ctxt);
+        return NULL;
+    }
     if (v != SOURCE_PATH_OK) {
         loader_refuse(g, v, url, ctxt);
         return NULL;
     }
+    int fresh = ctxt->inputNr == 0; /* a new document, not its DTD */
     xmlParserInputPtr in = xmlNewInputFromFile(ctxt, canon);
     free(canon);
+    if (in && fresh && g->watch_roots)
+        source_xinclude_watch(ctxt);
     /* Keep the name as the user's document spelled it (relative), so
      * messages and mk:loc read "docs/reports/ch1.xml", not /home/... */
     if (in && url && !strchr(url, ':')) {

@@ -50,6 +50,7 @@ typedef struct source_guard {
      * is parsed by short-lived inner parsers with no file name, and errors
      * there are located at the reference in this one. Not owned. */
     xmlParserCtxtPtr parser;
+    int watch_roots;     /* loader marks opened documents' roots */
     size_t entity_bytes; /* source_load's own expansion cap */
     int entity_capped;
     /* libxslt and libxml2 generic messages arrive in fragments: a context

@@ -13,6 +13,7 @@
 
 #include "../base/vec.h"
 #include "source_guard.h"
+#include "source_xinclude.h"
 
 /* No XML_PARSE_HUGE (keeps libxml2's depth, size and entity amplification
  * limits), no DTDLOAD/DTDVALID (no external DTD), no RECOVER (errors are
@@ -84,8 +85,10 @@ static xmlDocPtr load_parse(const load_input *in, source_guard *g)
 
 static void load_xinclude(xmlDocPtr doc, source_guard *g)
 {
+    g->watch_roots = 1; /* source_xinclude.h */
     int r = xmlXIncludeProcessFlags(doc, SOURCE_PARSE_OPTIONS |
                                              XML_PARSE_NOXINCNODE);
+    g->watch_roots = 0;
     if (r < 0 && source_guard_errors(g) == 0)
         diag_add(g->diags, DIAG_ERROR, STAGE_SOURCE, (diag_loc){g->file, 0, 0},
                  "XInclude processing failed; check the <xi:include> "

@@ -15,9 +15,10 @@
  *   - nesting is bounded at 256 levels and text nodes at 10 MB (libxml2's
  *     limits without XML_PARSE_HUGE), reported as errors;
  *   - XInclude is processed after parsing, reading only inside the same
- *     folders; included elements get xml:base (the XInclude spec's base URI
- *     fixup), which is how mk:loc knows their file. Schemas must therefore
- *     allow xml:base on elements that may be included.
+ *     folders; every included element gets xml:base (the XInclude spec's
+ *     base URI fixup, done always: source_xinclude.h), which is how mk:loc
+ *     and validation messages know its file. Schemas must therefore allow
+ *     xml:base on elements that may be included.
  *   - line numbers are kept for every node (XML_PARSE_BIG_LINES).
  * Every libxml2 message goes into diags with FILE:LINE:COL (source_guard.h).
  *

@@ -84,6 +84,8 @@ typedef struct {
     size_t prev;      /* index into nodes, or LB_NO_NODE */
     uint8_t fitness;
     uint8_t flagged;  /* the break is a flagged penalty */
+    int64_t fill;     /* sum of the break positions on the path: the
+                       * tie-breaker, larger = earlier lines fuller */
 } lb_node;
 
 /* A candidate break at the current opportunity, best per (fitness, bucket). */
@@ -217,8 +219,9 @@ static lb_fit lb_measure(const lb_ctx *c, const lb_node *a, size_t b)
     if (diff > 0) {
         if (lb_is_forced(it) && !c->p->last_line_justified)
             return f; /* last line: set at natural width (XSL text-align-last) */
-        f.badness = lb_badness(diff, c->y[b] - c->y[a->start]);
-        f.fine = lb_badness_fine(diff, c->y[b] - c->y[a->start]);
+        int64_t stretch = c->y[b] - c->y[a->start] + c->p->line_stretch;
+        f.badness = lb_badness(diff, stretch);
+        f.fine = lb_badness_fine(diff, stretch);
         f.fitness = f.badness > 99 ? LB_FIT_VERY_LOOSE
                   : f.badness > 12 ? LB_FIT_LOOSE : LB_FIT_DECENT;
     } else if (diff < 0) {
@@ -261,7 +264,10 @@ static void lb_offer(lb_ctx *c, uint8_t fitness, size_t bucket,
     for (size_t k = 0; k < c->cands.len; k++) {
         lb_cand *x = &c->cands.v[k];
         if (x->fitness == fitness && x->bucket == bucket) {
-            if (demerits < x->demerits)
+            /* On a tie the later predecessor wins: earlier lines are then
+             * as full as they can be, as readers expect of ragged text. */
+            if (demerits < x->demerits ||
+                (demerits == x->demerits && c->nodes.v[from].fill > c->nodes.v[x->from].fill))
                 *x = (lb_cand){fitness, bucket, demerits, from};
             return;
         }
@@ -309,7 +315,8 @@ static void lb_add_nodes(lb_ctx *c, size_t b)
         const lb_cand *x = &c->cands.v[k];
         lb_node nd = {b, start, c->nodes.v[x->from].lines + 1, x->demerits,
                       x->from, x->fitness,
-                      (uint8_t)(it->type == LB_PENALTY && it->flagged)};
+                      (uint8_t)(it->type == LB_PENALTY && it->flagged),
+                      c->nodes.v[x->from].fill + (int64_t)b};
         VEC_PUSH(&c->nodes, nd);
         VEC_PUSH(&c->next, c->nodes.len - 1);
     }
@@ -360,7 +367,9 @@ static size_t lb_pass(lb_ctx *c)
     for (size_t k = 0; k < c->active.len; k++) {
         size_t ni = c->active.v[k];
         if (c->nodes.v[ni].pos == c->n - 1 &&
-            (best == LB_NO_NODE || c->nodes.v[ni].demerits < c->nodes.v[best].demerits))
+            (best == LB_NO_NODE || c->nodes.v[ni].demerits < c->nodes.v[best].demerits ||
+             (c->nodes.v[ni].demerits == c->nodes.v[best].demerits &&
+              c->nodes.v[ni].fill > c->nodes.v[best].fill)))
             best = ni;
     }
     return best;

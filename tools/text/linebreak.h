@@ -49,6 +49,8 @@ typedef struct {
     int32_t fitness_demerit;   /* adjacent lines of very different tightness */
     int32_t looseness;         /* 0 normally */
     uint8_t last_line_justified; /* text-align-last justify */
+    mk_len line_stretch;       /* added to every line's stretch when measuring:
+                                * the ragged-right measure (TeX's \rightskip) */
 } lb_params;
 
 typedef struct {
