@@ -560,7 +560,7 @@
     <fo:block xsl:use-attribute-sets="caption" space-before="4pt">
       <xsl:call-template name="loc"/>
       <xsl:apply-templates select=".." mode="label"/>
-      <xsl:text>　</xsl:text>
+      <xsl:text> </xsl:text>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>

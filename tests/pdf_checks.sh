@@ -37,7 +37,10 @@ check "all fonts subset (not: $not_sub)" test -z "$not_sub"
 check "all fonts have a ToUnicode map (not: $no_uni)" test -z "$no_uni"
 
 # --- pdfcheck with the source text --------------------------------------------------
-(cd "$ROOT" && xsltproc styles/report-text.xsl docs/reports/2022.xml) > "$T/source.txt" 2>"$T/err"
+# Page numbers of cross-references exist only in the PDF: the text has a "#" for
+# them, and each paragraph is cut there into two pieces that are matched apart.
+(cd "$ROOT" && xsltproc styles/report-text.xsl docs/reports/2022.xml) 2>"$T/err" |
+  sed 's/（#頁）/\n/g' > "$T/source.txt"
 paras=$(awk 'length($0) > 20' "$T/source.txt" | wc -l)
 check "report-text.xsl gives the source paragraphs ($paras)" test "$paras" -ge 20
 "$PYTHON" "$PDFCHECK" "$pdf" --source "$T/source.txt" --json > "$T/check.json" 2>"$T/err"

@@ -70,6 +70,7 @@ memcheck() {
   command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed"; echo "memcheck: 0 passed, 1 failed"; return 1; }
   dir=$(mktemp -d "${TMPDIR:-/tmp}/mkdoc-vg.XXXXXX")
   valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    --suppressions="$ROOT/tests/valgrind.supp" \
     --show-leak-kinds=definite "$MKDOC" report 2022 --out "$dir" --quiet
   s=$?; rm -rf "$dir"
   if [ $s -eq 0 ]; then echo "memcheck: 1 passed, 0 failed"
@@ -77,6 +78,8 @@ memcheck() {
 }
 
 group unit unit_tests
+group generated sh tests/generated_check.sh
+group gen_jlreq sh tests/gen_jlreq_check.sh
 group spec "$PYTHON" tests/spec_run.py
 group cli bash tests/cli_test.sh
 group golden bash tests/golden.sh check

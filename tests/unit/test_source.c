@@ -254,11 +254,14 @@ static void test_xinclude_more(void)
 static void test_big_lines(void)
 {
     size_t n = 70000;
-    char *xml = malloc(n + 64);
-    size_t len = (size_t)sprintf(xml, "<report>");
-    memset(xml + len, '\n', n);
-    len += n;
-    len += (size_t)sprintf(xml + len, "<para>x</para></report>");
+    static const char head[] = "<report>", tail[] = "<para>x</para></report>";
+    size_t len = sizeof head - 1 + n + sizeof tail - 1;
+    char *xml = malloc(len);
+    if (!xml)
+        abort();
+    memcpy(xml, head, sizeof head - 1);
+    memset(xml + sizeof head - 1, '\n', n);
+    memcpy(xml + sizeof head - 1 + n, tail, sizeof tail - 1);
     diag_list *d = diag_list_new();
     xmlDocPtr doc = source_load_memory(xml, len, "big.xml", NULL, d);
     OK(doc != NULL);
@@ -347,6 +350,13 @@ static void test_memory_load(void)
     INT_EQ(loc.line, 3);
     xmlFreeDoc(doc);
 
+    static const char xxe[] = "<!DOCTYPE r [<!ENTITY x SYSTEM \"/etc/passwd\">]>\n<r>&x;</r>";
+    OK(source_load_memory(xxe, sizeof xxe - 1, "<stdin>", NULL, d) == NULL);
+    OK(any_diag_contains(d, "refusing to read '/etc/passwd'"));
+    OK(!any_diag_contains(d, "root:"));
+    done_with(d);
+    d = diag_list_new();
+
     static const char bad[] = "<report>\n<para></report>";
     OK(source_load_memory(bad, sizeof bad - 1, "<stdin>", NULL, d) == NULL);
     const diag *e = diag_at(d, 0);
@@ -377,6 +387,15 @@ static void test_validate(void)
     }
     OK(lines[0] && lines[1] && lines[2]);
     OK(any_diag_contains(d, "does not follow the schema"));
+    done_with(d);
+
+    /* a broken schema is reported against the schema's own lines */
+    d = diag_list_new();
+    INT_EQ(source_validate_with(good, HOSTILE("broken.rng"), NULL, d), -1);
+    int k = find_diag(d, "schema itself is broken");
+    OK(k >= 0);
+    STR_EQ(k >= 0 ? diag_at(d, k)->loc.file : NULL, HOSTILE("broken.rng"));
+    OK(k >= 0 && diag_at(d, k)->loc.line == 6);
     done_with(d);
 
     /* by root name, from the project's styles/ */

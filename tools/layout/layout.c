@@ -163,6 +163,7 @@ static int one_pass(run *r, const idmap *cited, idmap *ids, docstate *d, diag_li
         seqs[0] = n;
         c.seq = arena_new();
         rc = pages_sequence(&c, n, next, d);
+        vlist_free_all(&c);
         arena_free(c.seq);
     }
     (void)seqs;

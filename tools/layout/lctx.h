@@ -109,10 +109,13 @@ typedef struct lctx {
     mk_len strut_above, strut_below; /* the block's nominal line (XSL 1.1 §4.5) */
     int note_counter;
     struct pagestate *page;       /* paginate.c: the page being filled (markers) */
+    VEC(vlist *) vlists;          /* every vlist of the sequence, freed with it */
 } lctx;
 
 /* vlist building (vlist.c) */
 vlist *vlist_new(lctx *c);
+/* frees the item arrays of every vlist made since the sequence began */
+void vlist_free_all(lctx *c);
 vitem *vlist_push(vlist *v, vkind kind);
 void vlist_box(vlist *v, area *a, mk_len h, const fo_node *fo);
 void vlist_glue(vlist *v, mk_len h, int discard);

@@ -391,7 +391,12 @@ static void between(pitems *pi, const shape_cluster *a, const shape_cluster *b, 
         push_item(pi, g, SRC_NONE, 0);
         return;
     }
-    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = 0}, SRC_NONE, 0);
+    /* after a hyphen: a flagged break that costs a little (TeX's
+     * \exhyphenpenalty), so URLs and compounds break there only when the
+     * spaces and slashes around give no better line */
+    int hyphen = a->cp == '-' || a->cp == 0x2010;
+    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = hyphen ? 50 : 0,
+                            .flagged = (uint8_t)hyphen}, SRC_NONE, 0);
 }
 
 static void space_glue(pitems *pi, size_t k, mk_len width)
@@ -812,8 +817,6 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
         if (al == FO_ALIGN_CENTER) shift = (ipd - width) / 2;
         else if (al == FO_ALIGN_END || al == FO_ALIGN_RIGHT) shift = ipd - width;
         lineinfo li = {0};
-        const pstyle *strut = &pb->styles.v[0];
-        (void)strut;
         li.above = c->strut_above;
         li.below = c->strut_below;
         area *line = make_line(c, pi, start, end, pos.v, &li, shift);

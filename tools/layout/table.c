@@ -426,19 +426,6 @@ static void push_row(vlist *v, const trow *row)
     it->ids = row->ids;
 }
 
-/* Moves a finished vlist's items into the sequence arena: nobody frees
- * a table's header vlist (it lives as long as the vblock), so it must not
- * hold heap memory. It is complete: nothing may push to it afterwards. */
-static void arena_items(lctx *c, vlist *v)
-{
-    vitem *items = ARENA_ARRAY(c->seq, vitem, v->items.len ? v->items.len : 1);
-    memcpy(items, v->items.v, v->items.len * sizeof *items);
-    size_t n = v->items.len;
-    VEC_FREE(&v->items);
-    v->items.v = items;
-    v->items.len = v->items.cap = n;
-}
-
 /* The header rows again, for the paginator to clone at the top of each
  * continuation page (XSL 1.1 §6.7.6, table-omit-header-at-break). */
 static void header_copy(lctx *c, const tgrid *g, vblock *b)
@@ -463,7 +450,6 @@ static void header_copy(lctx *c, const tgrid *g, vblock *b)
     /* the separation between the header and the first row on the page */
     vlist_glue(b->header, g->sep, 0);
     b->header_h = vlist_height(b->header);
-    arena_items(c, b->header);
 }
 
 static void emit_rows(vlist *v, const tgrid *g, int keep_level)
@@ -473,8 +459,9 @@ static void emit_rows(vlist *v, const tgrid *g, int keep_level)
             uint8_t brk;
             int32_t pen = row_penalty(g, r, keep_level, &brk);
             vlist_penalty(v, pen, brk);
-            /* border-separation between rows; kept after a break too
-             * (dropped at a page top by the paginator's glue rule) */
+            /* border-separation between rows (separate model); at a page
+             * top the paginator drops it, and the repeated header brings
+             * its own */
             vlist_glue(v, g->sep, 0);
         }
         push_row(v, &g->rows.v[r]);

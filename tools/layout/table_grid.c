@@ -1,7 +1,7 @@
 /* table_grid: rows, cells, columns and collapsed borders of one table
  * (see table_grid.h). XSL 1.1 §6.7 (the table FOs), §7.26 (their
  * properties); the collapsing border rules follow CSS 2.1 §17.6.2, which
- * XSL 1.1 §7.26.1 points to. */
+ * XSL 1.1 §7.26 (border-collapse) points to. */
 #include <stdarg.h>
 #include <string.h>
 
@@ -133,7 +133,7 @@ static void note_extra_columns(tgrid *g, const fo_node *cell, int end)
         g->ncols = end;
 }
 
-/* XSL 1.1 §7.26.8: without column-number a cell takes the next free
+/* XSL 1.1 §7.26 column-number: without it a cell takes the next free
  * column after the previous cell of its row. */
 static void place_cell(tgrid *g, const fo_node *cell, int r, int *cursor)
 {
@@ -290,7 +290,7 @@ void tgrid_build(tgrid *g)
         }
 }
 
-/* ---- column widths (XSL 1.1 §7.26.9 column-width, §6.7.3 fixed layout) ------ */
+/* ---- column widths (XSL 1.1 §7.26 column-width, table-layout) ------------- */
 
 /* Sets w of every column of the kind to its share of total by weight;
  * the rounding remainder goes one unit at a time to the first columns,

@@ -3,9 +3,10 @@
  * Owns the table's model before any area exists: which cell sits in which
  * row and column (spans, column-number, cells placed straight in a
  * table-body), the width of every column, and every cell's borders after
- * the collapsing border model has settled each grid line (XSL 1.1 §6.7.1,
- * §7.26.3 border-collapse). Rows are numbered over the whole table in visual order: header
- * rows, then the rows of every table-body, then footer rows.
+ * the collapsing border model has settled each grid line (XSL 1.1
+ * §6.7.1, §7.26 border-collapse). Rows are numbered over the whole table
+ * in visual order: header rows, then the rows of every table-body, then
+ * footer rows.
  *
  * tgrid_build fills rows, cells and the occupancy map; tgrid_columns the
  * column widths and positions; tgrid_borders the cells' resolved borders.

@@ -5,7 +5,16 @@
 
 vlist *vlist_new(lctx *c)
 {
-    return ARENA_NEW(c->seq, vlist);
+    vlist *v = ARENA_NEW(c->seq, vlist);
+    VEC_PUSH(&c->vlists, v);
+    return v;
+}
+
+void vlist_free_all(lctx *c)
+{
+    for (size_t k = 0; k < c->vlists.len; k++)
+        VEC_FREE(&c->vlists.v[k]->items);
+    VEC_FREE(&c->vlists);
 }
 
 vitem *vlist_push(vlist *v, vkind kind)

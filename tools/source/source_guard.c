@@ -92,10 +92,10 @@ static xmlParserInputPtr guard_loader(const char *url, const char *id,
     source_guard *g = source_guard_current();
     if (!g)
         return xmlNoNetExternalEntityLoader(url, id, ctxt);
+    if (!ctxt)
+        return NULL; /* xmlNewInputFromFile needs one; libxml2 always has one */
     char *canon = NULL;
     source_path_verdict v = source_roots_check(g->roots, url, &canon);
-    if (!ctxt)
-        return NULL;
     if (v == SOURCE_PATH_MISSING) {
         loader_missing(g, url, ctxt);
         return NULL;
@@ -111,7 +111,7 @@ static xmlParserInputPtr guard_loader(const char *url, const char *id,
         source_xinclude_watch(ctxt);
     /* Keep the name as the user's document spelled it (relative), so
      * messages and mk:loc read "docs/reports/ch1.xml", not /home/... */
-    if (in && url && !strchr(url, ':')) {
+    if (in && url && !source_url_has_scheme(url)) {
         xmlFree((char *)in->filename);
         in->filename = (char *)xmlStrdup((const xmlChar *)url);
     }

@@ -6,6 +6,7 @@
  * document was loaded under (as the user typed it: "docs/reports/2022.xml",
  * "<stdin>") or, for content pulled in by XInclude, the included file's name
  * resolved against it (libxml2 records it as xml:base; see source_load.h).
+ * URI escapes are undone ("my%20file.xml" -> "my file.xml").
  * The LINE is libxml2's (parsed with XML_PARSE_BIG_LINES, so lines past
  * 65535 stay right). Columns are not recorded by libxml2's tree: 0.
  *
@@ -28,6 +29,9 @@ diag_loc source_node_loc(const xmlNode *node, diag_list *interner);
 /* Parses "FILE:LINE" (as made by mk:loc; FILE may itself contain ':', the
  * last one separates) into *out, the file interned in interner. Returns 0,
  * or -1 for a malformed string (then *out = {NULL, 0, 0}). */
+/* 1-based column of the start tag "<qname" on that line of file, or 0. */
+int source_column_of(const char *file, int line, const char *qname);
+
 int source_loc_parse(const char *mkloc, diag_loc *out, diag_list *interner);
 
 #endif

@@ -108,6 +108,11 @@ static size_t url_scheme_len(const char *url)
     return url[i] == ':' && i >= 2 ? i : 0;
 }
 
+int source_url_has_scheme(const char *url)
+{
+    return url && url_scheme_len(url) > 0;
+}
+
 /* The local path a URL names, malloc'd; NULL if it names a network
  * resource. file://host/ with a host other than localhost is network. */
 static char *url_to_path(const char *url, int *network)

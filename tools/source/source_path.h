@@ -58,6 +58,9 @@ void source_roots_free(source_roots *r);
 /* Describes the roots for messages: "docs/a, /x/styles" (malloc'd). */
 char *source_roots_describe(const source_roots *r);
 
+/* Does url start with a URI scheme ("file:", "http:")? */
+int source_url_has_scheme(const char *url);
+
 /* Outcome of checking one URL or path against the roots. */
 typedef enum {
     SOURCE_PATH_OK,       /* *canon set: malloc'd canonical path */

@@ -75,6 +75,9 @@ static const xmlerr_advice advice_table[] = {
      "xmlns:xi=\"http://www.w3.org/2001/XInclude\""},
     {XML_IO_LOAD_ERROR, NULL,
      "check that the file exists inside the document's folder"},
+    {XML_XINCLUDE_HREF_URI, NULL,
+     "the href is not a valid URI reference: write a space as %20 or "
+     "rename the file without spaces"},
     {XML_XINCLUDE_NO_FALLBACK, NULL,
      "check the href: it must name a file inside the document's folder"},
 };
