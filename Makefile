@@ -17,7 +17,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check unit asan clean bench goldens lint
+.PHONY: all check unit asan asan-build asan-check fuzz fuzz-bins fuzz-smoke clean bench goldens lint
 all: $(BUILD)/mkdoc
 
 $(BUILD)/%.o: %.c
@@ -41,16 +41,45 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmkdoc.a tests/unit/test.h
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail
 
+# The whole suite, then (groups of tests/run.sh, so the last line is still
+# one "N passed, N failed") the same suite on the sanitizer build and a
+# short run of every fuzz target. MKDOC_CHECK_QUICK=1 leaves those two out.
 check: all $(UNIT_BINS)
-	@BUILD=$(BUILD) sh tests/run.sh
+	@BUILD=$(BUILD) MAKE="$(MAKE)" MKDOC_CHECK_EXTRA=$(if $(MKDOC_CHECK_QUICK),,asan-fuzz) sh tests/run.sh
 
-asan:
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:fast_unwind_on_malloc=0 $(MAKE) BUILD=build-asan CC=clang \
-	  OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" check
+# AddressSanitizer + UBSan build in build-asan, every finding fatal.
+ASAN_OPT := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ASAN_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:fast_unwind_on_malloc=0:print_suppressions=0
+asan-build:
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="$(ASAN_OPT)" \
+	  LDFLAGS="-fsanitize=address,undefined" all $(UNIT_SRCS:tests/unit/%.c=build-asan/tests/%)
+
+# The whole suite on that build (memcheck is skipped there: valgrind cannot
+# host ASan). make check runs it as its "asan" group.
+asan-check: asan-build
+	@$(ASAN_ENV) BUILD=build-asan MKDOC_CHECK_EXTRA= sh tests/run.sh
+asan: asan-check
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), clang only, into build-fuzz/.
+FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+FUZZ_TIME ?= 20
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="$(FUZZ_OPT)" fuzz-bins
+
+fuzz-bins: $(patsubst tests/fuzz/%.c,$(BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libmkdoc.a
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libmkdoc.a $(LDLIBS)
+
+# Each target for FUZZ_TIME seconds (and its crash regressions replayed):
+# "fuzz: N passed, N failed". make check runs it as its "fuzz" group.
+fuzz-smoke: fuzz
+	@FUZZ_BUILD=build-fuzz FUZZ_TIME=$(FUZZ_TIME) bash tests/fuzz/smoke.sh
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-fuzz out
 
 # Regenerate the golden trace of the sample report, deliberately; review the diff.
 goldens: all
@@ -62,8 +91,9 @@ bench: all
 
 # Syntax of the project's scripts.
 lint:
-	@for f in tests/*.sh bench/*.sh scripts/*.sh .ci/run; do bash -n $$f || exit 1; done
-	@python3 -c "import ast, sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]" tests/spec_run.py bench/gen_report.py
+	@for f in tests/*.sh tests/fuzz/*.sh bench/*.sh scripts/*.sh .ci/run; do bash -n $$f || exit 1; done
+	@python3 -c "import ast, sys; [ast.parse(open(f).read(), f) for f in sys.argv[1:]]" tests/spec_run.py bench/gen_report.py \
+	  tests/pathological/gen.py tests/fuzz/seeds.py tests/fuzz/gen_dict.py tests/leaflet_check.py
 	@echo "lint: scripts ok"
 
 -include $(LIB_OBJS:.o=.d)

@@ -211,6 +211,44 @@ static void test_is_cjk(void)
     OK(!jlreq_is_cjk(0x0E01));
 }
 
+/* JLREQ 3.1.2–3.1.4 and Appendix B, Table 1: aki in quarter ems. */
+static void aki_is(jlreq_class a, jlreq_class b, int adjacent, int mid, int fixed,
+                   int trail, int lead)
+{
+    jlreq_aki k = jlreq_aki_between(a, b, adjacent);
+    INT_EQ(k.mid, mid);
+    INT_EQ(k.fixed, fixed);
+    INT_EQ(k.trail, trail);
+    INT_EQ(k.lead, lead);
+}
+
+static void test_aki(void)
+{
+    OK(jlreq_is_half_punct(JL_OPENING) && jlreq_is_half_punct(JL_COMMA));
+    OK(!jlreq_is_half_punct(JL_DIVIDING) && !jlreq_is_half_punct(JL_HIRAGANA));
+    aki_is(JL_HIRAGANA, JL_OPENING, 1, 2, 0, 0, 2);     /* あ「 */
+    aki_is(JL_CLOSING, JL_HIRAGANA, 1, 2, 0, 2, 0);     /* 」あ */
+    aki_is(JL_COMMA, JL_HIRAGANA, 1, 2, 0, 2, 0);       /* 、あ */
+    aki_is(JL_FULL_STOP, JL_HIRAGANA, 1, 2, 2, 2, 0);   /* 。あ: not reducible */
+    aki_is(JL_HIRAGANA, JL_MIDDLE_DOT, 1, 1, 0, 0, 1);  /* あ・ */
+    aki_is(JL_MIDDLE_DOT, JL_HIRAGANA, 1, 1, 0, 1, 0);  /* ・あ */
+    aki_is(JL_CLOSING, JL_OPENING, 1, 2, 0, 2, 2);      /* 」「 ½, each keeps ½ */
+    aki_is(JL_CLOSING, JL_OPENING, 0, 4, 0, 2, 2);      /* without adjacent: 1 em */
+    aki_is(JL_COMMA, JL_OPENING, 1, 2, 0, 2, 2);        /* 、「 */
+    aki_is(JL_FULL_STOP, JL_OPENING, 1, 2, 2, 2, 2);    /* 。「: the stop's ½ */
+    aki_is(JL_FULL_STOP, JL_CLOSING, 1, 0, 0, 2, 0);    /* 。」 solid */
+    aki_is(JL_CLOSING, JL_COMMA, 1, 0, 0, 2, 0);        /* 」、 solid */
+    aki_is(JL_CLOSING, JL_CLOSING, 1, 0, 0, 2, 0);      /* 」」 */
+    aki_is(JL_OPENING, JL_OPENING, 1, 0, 0, 0, 2);      /* 「「 */
+    aki_is(JL_CLOSING, JL_MIDDLE_DOT, 1, 1, 0, 2, 1);   /* 」・ ¼ */
+    aki_is(JL_MIDDLE_DOT, JL_OPENING, 1, 1, 0, 1, 2);   /* ・「 ¼ */
+    aki_is(JL_MIDDLE_DOT, JL_MIDDLE_DOT, 1, 2, 0, 1, 1);/* ・・ ¼ + ¼ */
+    aki_is(JL_FULL_STOP, JL_MIDDLE_DOT, 1, 3, 2, 2, 1); /* 。・ ½ + ¼ */
+    aki_is(JL_DIVIDING, JL_CLOSING, 1, 0, 0, 0, 0);     /* ！」 (3.1.6) */
+    aki_is(JL_HYPHEN, JL_OPENING, 1, 2, 0, 0, 2);       /* ‐「 (3.1.6 SP-4) */
+    aki_is(JL_NONE, JL_NONE, 1, 0, 0, 0, 0);
+}
+
 int main(void)
 {
     TEST_BEGIN("jlreq");
@@ -220,5 +258,6 @@ int main(void)
     test_line_end();
     test_can_break();
     test_is_cjk();
+    test_aki();
     return TEST_END();
 }

@@ -468,8 +468,9 @@ static void test_justify_stretch(void)
     OK(adj[1] == 0 && adj[3] == 0 && adj[5] == 0);
     VEC_FREE(&p);
 
-    /* JLREQ 3.8.4 order: word space, then Japanese–Western, then
-     * inter-character; punctuation aki (stretch 0) and fixed glue never. */
+    /* JLREQ 3.8.4 order: word space, then Japanese–Western and
+     * inter-character together (7 → 4 3, remainder from the line start);
+     * punctuation aki (stretch 0) and fixed glue never. */
     box(&p, 50);
     glue(&p, 10, 5, 0, LB_ADJ_INTERCHAR); /* 1 */
     box(&p, 50);
@@ -483,7 +484,7 @@ static void test_justify_stretch(void)
     box(&p, 50);
     penalty(&p, 0, -LB_INFINITY, 0);      /* 11 */
     INT_EQ(linebreak_justify(p.v, 0, 11, 362, 1, adj), 362);
-    OK(adj[5] == 15 && adj[3] == 15 && adj[1] == 12 && adj[7] == 10 && adj[9] == 10);
+    OK(adj[5] == 15 && adj[1] == 14 && adj[3] == 13 && adj[7] == 10 && adj[9] == 10);
     /* Step (d): past every class's stretch (15 in all), the rest is shared
      * equally among stretchable glue, remainder first: 5 → 2 2 1. */
     INT_EQ(linebreak_justify(p.v, 0, 11, 370, 1, adj), 370);
@@ -563,6 +564,69 @@ static void test_justify_ends(void)
     VEC_FREE(&p);
 }
 
+static void test_hang(void)
+{
+    /* JLREQ 3.8.2 (LA-6): a 5-wide comma after 50 of text in a 50 line
+     * hangs when the break item allows it: no emergency, and justify
+     * reaches 55 (the comma outside). Without the hang it must go down. */
+    static const mk_len w50[] = {50};
+    items_t p = {0};
+    box(&p, 50);
+    box(&p, 5);                          /* 1: the comma */
+    glue(&p, 5, 0, 0, LB_ADJ_PUNCT);    /* 2: its aki, the break */
+    p.v[2].hang = 5;
+    box(&p, 20);
+    finish(&p);
+    lb_params pp = params(w50, 1);
+    lb_result r;
+    INT_EQ(linebreak_run(p.v, p.len, &pp, &r), 0);
+    OK(r.n_breaks == 2 && r.breaks[0] == 2 && r.overfull == 0 && r.emergency == 0);
+    mk_len adj[4];
+    INT_EQ(linebreak_justify(p.v, 0, 2, 50, 1, adj), 55);
+    linebreak_result_free(&r);
+    p.v[2].hang = 0;
+    INT_EQ(linebreak_run(p.v, p.len, &pp, &r), 0);
+    OK(r.overfull >= 1);
+    linebreak_result_free(&r);
+    /* a line that fits is not hung: 45 + 5 = 50 */
+    p.v[0].width = 45;
+    p.v[2].hang = 5;
+    INT_EQ(linebreak_justify(p.v, 0, 2, 50, 1, adj), 50);
+    /* hang_always hangs it anyway: the line would need 5 more, and with
+     * nothing to stretch it stays at 50 */
+    p.v[2].hang_always = 1;
+    INT_EQ(linebreak_justify(p.v, 0, 2, 50, 1, adj), 50); /* nothing to stretch */
+    VEC_FREE(&p);
+}
+
+static void test_shrink_cost(void)
+{
+    /* JLREQ 3.8.2 (LA-2): shrink_cost scales what a shrunk line costs.
+     * "48 g 48" fills 100 exactly; "48 g 48 g 2" is 104 and must shrink 4
+     * of its 8. TeX's costs keep the exact line; at cost 0 shrinking is
+     * free and the fuller line wins (ties go to fuller lines). */
+    static const mk_len w100[] = {100};
+    items_t p = {0};
+    box(&p, 48);
+    glue(&p, 4, 6, 4, LB_ADJ_PUNCT);    /* 1 */
+    box(&p, 48);                         /* line 1 "48 g 48" = 100 natural */
+    glue(&p, 4, 6, 4, LB_ADJ_PUNCT);    /* 3 */
+    box(&p, 2);                          /* 4: with it, 104: shrink 4 of 8 */
+    glue(&p, 4, 6, 4, LB_ADJ_PUNCT);    /* 5 */
+    box(&p, 40);
+    finish(&p);
+    lb_params pp = params(w100, 1);
+    lb_result r;
+    INT_EQ(linebreak_run(p.v, p.len, &pp, &r), 0);
+    OK(r.n_breaks == 2 && r.breaks[0] == 3); /* TeX: the exact line */
+    linebreak_result_free(&r);
+    pp.shrink_cost = 0;
+    INT_EQ(linebreak_run(p.v, p.len, &pp, &r), 0);
+    OK(r.n_breaks == 2 && r.breaks[0] == 5); /* shrinking is free: fuller line */
+    linebreak_result_free(&r);
+    VEC_FREE(&p);
+}
+
 int main(void)
 {
     TEST_BEGIN("linebreak");
@@ -577,5 +641,7 @@ int main(void)
     test_justify_stretch();
     test_justify_shrink();
     test_justify_ends();
+    test_hang();
+    test_shrink_cost();
     return TEST_END();
 }

@@ -577,6 +577,37 @@ static void test_robust(fo_props_ctx ctx, diag_list *d)
     OK(last_diag_has(d, "") || 1);
 }
 
+/* The axf: JLREQ composition properties: keyword sets, inherited, with
+ * "auto" as the initial value (docs/manual/extensions.md). */
+static void test_jlreq_props(fo_props_ctx ctx, diag_list *d)
+{
+    fo_props *p = P0(FO_BLOCK, NULL), *c;
+    INT_EQ(p->punctuation_trim, FO_PTRIM_AUTO);
+    INT_EQ(p->text_autospace, FO_AUTOSPACE_NUMERIC | FO_AUTOSPACE_ALPHA);
+    INT_EQ(p->text_justify_trim, FO_JTRIM_PUNCT | FO_JTRIM_IDEOGRAPH | FO_JTRIM_INTERWORD);
+    INT_EQ(p->hanging_punctuation, 0);
+    INT_EQ(p->line_break, 0);
+    p = P(FO_BLOCK, NULL, "axf:punctuation-trim", "start-except-first  allow-end adjacent",
+          "axf:text-autospace", "ideograph-numeric ideograph-parenthesis",
+          "axf:text-justify-trim", "none", "axf:hanging-punctuation", "allow-end",
+          "axf:line-break", "loose");
+    INT_EQ(p->punctuation_trim,
+           FO_PTRIM_START_EXCEPT_FIRST | FO_PTRIM_ALLOW_END | FO_PTRIM_ADJACENT);
+    INT_EQ(p->text_autospace, FO_AUTOSPACE_NUMERIC | FO_AUTOSPACE_PAREN);
+    INT_EQ(p->text_justify_trim, 0);
+    INT_EQ(p->hanging_punctuation, FO_HANG_ALLOW_END);
+    INT_EQ(p->line_break, 2);
+    c = P0(FO_BLOCK, p); /* inherited */
+    INT_EQ(c->punctuation_trim, p->punctuation_trim);
+    INT_EQ(c->hanging_punctuation, FO_HANG_ALLOW_END);
+    INT_EQ(P(FO_BLOCK, p, "axf:punctuation-trim", "auto")->punctuation_trim, FO_PTRIM_AUTO);
+    INT_EQ(P(FO_BLOCK, p, "line-break", "anywhere")->line_break, 3);
+    size_t before = diag_count(d);
+    c = P(FO_BLOCK, p, "axf:punctuation-trim", "start bogus");
+    INT_EQ(c->punctuation_trim, p->punctuation_trim); /* invalid: inherited */
+    OK(diag_count(d) == before + 1 && last_diag_has(d, "extensions.md"));
+}
+
 int main(void)
 {
     arena *a = arena_new();
@@ -595,6 +626,7 @@ int main(void)
     test_misc(ctx);
     test_invalid(ctx, d);
     test_robust(ctx, d);
+    test_jlreq_props(ctx, d);
     diag_list_free(d);
     arena_free(a);
     return TEST_END();

@@ -147,11 +147,36 @@ static void test_missing(void)
     INT_EQ(d ? d->loc.line : 0, 3);
     shape_result_free(&r);
 
+    /* --strict: the same message as an error. */
+    text_ctx_set_missing_is_error(ctx, 1);
+    OK(text_ctx_missing_is_error(ctx));
+    before = diag_count(diags);
+    r = shape1("x\xF4\x8F\xBF\xBD", "serif", "en");
+    INT_EQ(diag_count(diags), before + 1);
+    d = diag_at(diags, before);
+    INT_EQ(d ? (int)d->severity : -1, DIAG_ERROR);
+    OK(d && strstr(d->message, "U+10FFFD") != NULL);
+    shape_result_free(&r);
+    text_ctx_set_missing_is_error(ctx, 0);
+    diag_list_free(diags);          /* the error must not count below */
+    diags = diag_list_new();
+
     /* Invalid UTF-8 is an error, not a crash. */
     before = diag_count(diags);
     shape_run run = run1(0, 2, "serif", "en");
     INT_EQ(shape_paragraph(ctx, "a\xFF", 2, &run, 1, &r, diags), -1);
     INT_EQ(diag_count_severity(diags, DIAG_ERROR), 1);
+}
+
+/* The glyph ids of text shaped as one run. */
+static void glyph_ids(const char *text, const char *family, const char *lang,
+                      uint32_t *ids, size_t n)
+{
+    shape_result r = shape1(text, family, lang);
+    INT_EQ(r.n_glyphs, n);
+    for (size_t i = 0; i < n && i < r.n_glyphs; i++)
+        ids[i] = r.glyphs[i].id;
+    shape_result_free(&r);
 }
 
 static void test_locl(void)
@@ -164,11 +189,57 @@ static void test_locl(void)
     shape_result none = shape1("直", "Noto Serif CJK JP", NULL);
     INT_EQ(none.glyphs[0].id, ja.glyphs[0].id);
     shape_result_free(&none);
-    OK(ja.clusters[0].font == zh.clusters[0].font ||
-       strcmp(text_font_name(ja.clusters[0].font),
-              text_font_name(zh.clusters[0].font)) == 0);
+    /* The language picks the regional face of the same design. */
+    OK(name_has(&ja.clusters[0], "NotoSerifCJKjp"));
+    OK(name_has(&zh.clusters[0], "NotoSerifCJKsc"));
     shape_result_free(&ja);
     shape_result_free(&zh);
+
+    /* 直 骨 次 化 誤: Japanese, Simplified, Traditional, Hong Kong and
+     * Korean forms. 直 differs in ja, zh-CN and zh-HK; 骨 in ja, zh-CN
+     * and zh-TW; 次 化 誤 in ko. The ids are those of one family, so a
+     * face change alone cannot make them differ. */
+    const char *han = "直骨次化誤";
+    uint32_t j[5], cn[5], tw[5], hk[5], ko[5];
+    glyph_ids(han, "Noto Serif CJK JP", "ja", j, 5);
+    glyph_ids(han, "Noto Serif CJK JP", "zh-CN", cn, 5);
+    glyph_ids(han, "Noto Serif CJK JP", "zh-TW", tw, 5);
+    glyph_ids(han, "Noto Serif CJK JP", "zh-HK", hk, 5);
+    glyph_ids(han, "Noto Serif CJK JP", "ko", ko, 5);
+    OK(cn[0] != j[0] && hk[0] != j[0] && hk[0] != cn[0]);
+    OK(cn[1] != j[1] && tw[1] != j[1] && tw[1] != cn[1]);
+    OK(ko[2] != j[2] && ko[3] != j[3] && ko[4] != j[4]);
+    INT_EQ(ko[0], j[0]);
+    /* The regional faces agree with locl: zh-TW in the TC face. */
+    uint32_t tc[5];
+    glyph_ids(han, "Noto Serif CJK TC", "zh-TW", tc, 5);
+    OK(memcmp(tc, tw, sizeof tc) == 0);
+
+    /* Faces: TC for zh-TW, HK for zh-HK, SC for plain zh, in serif and
+     * sans alike; for Korean, Hangul in the KR face. */
+    shape_result r = shape1("直", "serif", "zh-TW");
+    OK(name_has(&r.clusters[0], "NotoSerifCJKtc"));
+    shape_result_free(&r);
+    r = shape1("直", "sans-serif", "zh-HK");
+    OK(name_has(&r.clusters[0], "NotoSansCJKhk"));
+    shape_result_free(&r);
+    r = shape1("直", "sans-serif", "zh");
+    OK(name_has(&r.clusters[0], "NotoSansCJKsc"));
+    shape_result_free(&r);
+    r = shape1("상담 次", "serif", "ko");
+    OK(name_has(&r.clusters[0], "NotoSerifCJKkr"));
+    INT_EQ(r.glyphs[r.clusters[3].glyph_start].id, ko[2]);
+    shape_result_free(&r);
+    r = shape1("상담", "sans-serif", "ko-KR");
+    OK(name_has(&r.clusters[0], "NotoSansCJKkr"));
+    shape_result_free(&r);
+    r = shape1("상담", "Noto Serif CJK JP", "ko");      /* named JP face */
+    OK(name_has(&r.clusters[0], "NotoSerifCJKkr"));
+    shape_result_free(&r);
+    /* Japanese stays in the JP face: the rules test the lang exactly. */
+    r = shape1("漢字", "serif", "ja");
+    OK(name_has(&r.clusters[0], "NotoSerifCJKjp"));
+    shape_result_free(&r);
 }
 
 static void test_metrics(void)
@@ -212,6 +283,39 @@ static void test_clusters(void)
     INT_EQ(r.clusters[0].byte_len, 6);
     shape_result_free(&r);
 
+    /* A conjunct: क्ष (KA, VIRAMA, SSA) is one cluster, drawn as the
+     * font's one KSSA ligature, not KA + visible virama + SSA. */
+    r = shape1("क्ष", "serif", "ne");
+    INT_EQ(r.n_clusters, 1);
+    INT_EQ(r.n_glyphs, 1);
+    shape_result ka = shape1("क", "serif", "ne");
+    OK(r.glyphs[0].id != ka.glyphs[0].id && r.glyphs[0].id != 0);
+    shape_result_free(&ka);
+    shape_result_free(&r);
+    r = shape1("रक्षा", "sans-serif", "ne");               /* + vowel sign AA */
+    INT_EQ(r.n_clusters, 2);
+    INT_EQ(r.clusters[1].n_glyphs, 2);
+    shape_result_free(&r);
+
+    /* Vietnamese stacked diacritics: ệ (dot below and circumflex) and ở
+     * (horn and hook above) are one cluster and one glyph, the same
+     * whether the text is precomposed (NFC) or decomposed (NFD). */
+    shape_result nfc = shape1("việc ở", "serif", "vi");
+    shape_result nfd = shape1("vie\xCC\xA3\xCC\x82" "c o\xCC\x9B\xCC\x89", "serif", "vi");
+    INT_EQ(nfc.n_clusters, 6);
+    INT_EQ(nfd.n_clusters, 6);
+    INT_EQ(nfc.n_glyphs, 6);
+    INT_EQ(nfd.n_glyphs, 6);
+    INT_EQ(nfd.clusters[2].byte_len, 5);
+    int same = nfc.n_glyphs == nfd.n_glyphs;
+    for (size_t i = 0; same && i < nfc.n_glyphs; i++)
+        same = nfc.glyphs[i].id == nfd.glyphs[i].id;
+    OK(same);
+    OK(name_has(&nfc.clusters[2], "NotoSerif-"));
+    INT_EQ(nfc.clusters[2].missing + nfc.clusters[5].missing, 0);
+    shape_result_free(&nfc);
+    shape_result_free(&nfd);
+
     /* Burmese, and the Regular face, not the mislabeled Bold one. */
     r = shape1("မြန်မာ", "serif", "my");
     INT_EQ(r.n_clusters, 3);
@@ -232,6 +336,7 @@ static void test_clusters(void)
     r = shape1("سلام", "serif", "ar");
     INT_EQ(r.n_clusters, 4);
     OK(r.clusters[0].rtl && r.clusters[3].rtl);
+    INT_EQ(r.clusters[0].level, 1);
     OK(r.clusters[0].byte_start < r.clusters[1].byte_start);
     INT_EQ(r.clusters[0].cp, 0x0633);
     shape_result_free(&r);

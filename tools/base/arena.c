@@ -53,7 +53,9 @@ static block *arena_new_block(arena *a, size_t need)
     size_t size = a->next_size;
     if (size < need)
         size = need;
-    block *b = malloc(sizeof *b + size);
+    /* calloc: large blocks come straight from mmap, already zero, so the
+     * memory is touched only when used (and allocations need no memset) */
+    block *b = calloc(1, sizeof *b + size);
     if (!b)
         arena_oom(size);
     b->size = size;
@@ -77,8 +79,7 @@ void *arena_alloc(arena *a, size_t size)
     void *p = (char *)b->data + b->used;
     b->used += size;
     a->total += size;
-    memset(p, 0, size);
-    return p;
+    return p; /* zero: blocks are calloc'ed and never reused */
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)

@@ -85,6 +85,13 @@ void diag_list_move(diag_list *dst, diag_list *src)
     src->items.len = 0;
 }
 
+void diag_list_clear(diag_list *l)
+{
+    for (size_t i = 0; i < l->items.len; i++)
+        free(l->items.v[i].message);
+    l->items.len = 0;
+}
+
 size_t diag_count(const diag_list *l) { return l->items.len; }
 
 size_t diag_count_severity(const diag_list *l, diag_severity sev)

@@ -51,6 +51,8 @@ const char *diag_intern(diag_list *list, const char *file);
 
 /* Moves every diag of src to the end of dst (src is left empty). */
 void diag_list_move(diag_list *dst, diag_list *src);
+/* Drops every diag of the list. */
+void diag_list_clear(diag_list *list);
 
 size_t diag_count(const diag_list *list);
 size_t diag_count_severity(const diag_list *list, diag_severity sev);

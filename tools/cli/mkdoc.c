@@ -1,13 +1,12 @@
 /* mkdoc: the command line. The only place that prints diagnostics and
  * chooses exit codes (0 ok, 1 input error, 2 usage error, 3 internal
  * error); every stage below reports problems as diag values. */
-#include <cairo.h>
 #include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <libgen.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +34,7 @@ typedef struct {
     const char *command;
     const char *input;       /* FILE or YEAR */
     const char *out;         /* -o / --out */
-    int trace, quiet, keep_going, max_pages, dpi, first_page, last_page;
+    int trace, quiet, keep_going, strict, max_pages, dpi, first_page, last_page;
     const char *allow_roots[16];
     size_t n_allow;
 } cli_opts;
@@ -53,9 +52,10 @@ static const char usage_text[] =
     "\n"
     "options:\n"
     "  --trace          also write the area tree as text beside the PDF (OUT.trace)\n"
-    "  --quiet          no progress and no warnings on stderr (errors still shown)\n"
+    "  --quiet          no progress on stderr (warnings and errors are still shown)\n"
     "  --max-pages N    stop documents longer than N pages (default 100000)\n"
     "  --keep-going     draw a placeholder for a missing image instead of failing\n"
+    "  --strict         a character no font can draw is an error, not a warning\n"
     "  --allow-root DIR let documents read images from DIR too\n"
     "  --help, --version\n"
     "\n"
@@ -128,6 +128,7 @@ static int parse_args(int argc, char **argv, cli_opts *o)
         } else if (!strcmp(a, "--trace")) o->trace = 1;
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) o->quiet = 1;
         else if (!strcmp(a, "--keep-going")) o->keep_going = 1;
+        else if (!strcmp(a, "--strict")) o->strict = 1;
         else if (a[0] == '-' && a[1] != '\0')
             return usage_error("unknown option '%s'", a);
         else if (!o->command) o->command = a;
@@ -200,15 +201,75 @@ static int64_t creation_time(void)
 typedef struct {
     const char *pdf, *trace, *png_dir;
     int first, last, dpi;
+    const diag_list *early;  /* not owned: the run's diags from before layout */
     renderer *r[3];
     int n;
 } sink_state;
+
+/* A renderer in front of each output that commits it (the inner end, which
+ * renames the temporary file into place) only when no error was reported,
+ * in this pass or before layout. Layout recovers from some errors and goes
+ * on (a missing image, a refused path) so that one run reports them all;
+ * the run still fails, so it must leave no output and the previous one
+ * unchanged. With --keep-going those problems are warnings instead. */
+typedef struct {
+    renderer base;
+    renderer *inner;          /* owned */
+    const diag_list *early;   /* not owned */
+} out_guard;
+
+static int has_errors(const diag_list *d)
+{
+    return d && (diag_count_severity(d, DIAG_ERROR) || diag_count_severity(d, DIAG_INTERNAL));
+}
+
+static int guard_begin(renderer *r, const area_doc_info *info, diag_list *diags)
+{
+    renderer *in = ((out_guard *)r)->inner;
+    return in->begin(in, info, diags);
+}
+
+static int guard_page(renderer *r, const area_page *page, diag_list *diags)
+{
+    renderer *in = ((out_guard *)r)->inner;
+    return in->page(in, page, diags);
+}
+
+static int guard_end(renderer *r, const area_bookmark *outline, diag_list *diags)
+{
+    out_guard *g = (out_guard *)r;
+    if (has_errors(diags) || has_errors(g->early))
+        return -1; /* the errors are in the list already */
+    return g->inner->end(g->inner, outline, diags);
+}
+
+static void guard_destroy(renderer *r)
+{
+    out_guard *g = (out_guard *)r;
+    g->inner->destroy(g->inner);
+    free(g);
+}
+
+static renderer *guard_new(renderer *inner, const diag_list *early)
+{
+    out_guard *g = inner ? calloc(1, sizeof *g) : NULL;
+    if (!g) {
+        if (inner)
+            inner->destroy(inner);
+        return NULL;
+    }
+    g->base = (renderer){guard_begin, guard_page, guard_end, guard_destroy};
+    g->inner = inner;
+    g->early = early;
+    return &g->base;
+}
 
 static void sink_discard(void *ud)
 {
     sink_state *s = ud;
     for (int k = 0; k < s->n; k++)
-        s->r[k]->destroy(s->r[k]);
+        if (s->r[k]) /* NULL when sink_open failed */
+            s->r[k]->destroy(s->r[k]);
     s->n = 0;
 }
 
@@ -216,9 +277,10 @@ static int sink_open(void *ud, renderer ***out, int *n, diag_list *diags)
 {
     sink_state *s = ud;
     sink_discard(s);
-    if (s->pdf) s->r[s->n++] = render_pdf_new(s->pdf);
-    if (s->trace) s->r[s->n++] = render_trace_new(s->trace);
-    if (s->png_dir) s->r[s->n++] = render_png_new(s->png_dir, s->first, s->last, s->dpi);
+    if (s->pdf) s->r[s->n++] = guard_new(render_pdf_new(s->pdf), s->early);
+    if (s->trace) s->r[s->n++] = guard_new(render_trace_new(s->trace), s->early);
+    if (s->png_dir)
+        s->r[s->n++] = guard_new(render_png_new(s->png_dir, s->first, s->last, s->dpi), s->early);
     for (int k = 0; k < s->n; k++)
         if (!s->r[k]) {
             diag_add(diags, DIAG_ERROR, STAGE_RENDER, (diag_loc){0},
@@ -246,9 +308,12 @@ static void progress(void *ud, int pages)
     fflush(stderr);
 }
 
+/* Takes the FO document and frees it as soon as the tree is built: the
+ * tree copies what it needs, and layout should not carry both. */
 static int format_fo(app *a, xmlDocPtr fo, const char *fo_name, sink_state *sink, int *pages)
 {
     fo_tree *tree = fo_tree_build(fo, fo_name, a->diags);
+    xmlFreeDoc(fo);
     if (!tree)
         return -1;
     char conf[PATH_MAX + 32];
@@ -258,6 +323,7 @@ static int format_fo(app *a, xmlDocPtr fo, const char *fo_name, sink_state *sink
         fo_tree_free(tree);
         return -1;
     }
+    text_ctx_set_missing_is_error(text, a->o->strict);
     layout_opts lo = {
         .max_pages = a->o->max_pages, .quiet = a->o->quiet,
         .creation_time = creation_time(), .project_root = a->root,
@@ -327,6 +393,7 @@ static int run_to_outputs(app *a, const char *input, sink_state *sink)
                                      : source_to_fo(a, input);
     if (!fo)
         return -1;
+    sink->early = a->diags;
     int pages = 0;
     char name[PATH_MAX + 32];
     if (is_fo_file(input))
@@ -334,7 +401,6 @@ static int run_to_outputs(app *a, const char *input, sink_state *sink)
     else
         snprintf(name, sizeof name, "%s (as FO)", input);
     int rc = format_fo(a, fo, name, sink, &pages);
-    xmlFreeDoc(fo);
     if (rc == 0 && !a->o->quiet) {
         const char *what = sink->pdf ? sink->pdf : sink->png_dir;
         fprintf(stderr, "mkdoc: wrote %s (%d page%s)\n", what, pages, pages == 1 ? "" : "s");
@@ -409,9 +475,24 @@ static int cmd_check(app *a)
     return rc;
 }
 
+/* A failed assert (they stay on in release builds) or an allocation that
+ * could not be had ends in abort(): not a problem of the input, so exit 3
+ * as for DIAG_INTERNAL, with the request to report it. Outputs are renamed
+ * into place only by a successful run, so an earlier PDF is unchanged. */
+static void on_abort(int sig)
+{
+    static const char msg[] =
+        "mkdoc: internal error: a check inside mkdoc failed (or memory ran out); "
+        "this is a bug in mkdoc unless memory was short: please report it with the input file\n";
+    (void)sig;
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    _exit(EXIT_INTERNAL);
+}
+
 static int finish(app *a, int rc)
 {
-    diag_print(a->diags, stderr, a->o->quiet);
+    diag_print(a->diags, stderr, 0); /* --quiet silences progress, never problems */
     int code = 0;
     if (diag_count_severity(a->diags, DIAG_INTERNAL)) {
         fputs("mkdoc: this is a bug in mkdoc; please report it with the input file\n", stderr);
@@ -423,9 +504,6 @@ static int finish(app *a, int rc)
     diag_list_free(a->diags);
     xsltCleanupGlobals();
     xmlCleanupParser();
-    /* Release the libraries' caches (cairo keeps fonts, and through them
-     * fontconfig data, until told), so leak checkers see only real leaks. */
-    cairo_debug_reset_static_data();
     return code;
 }
 
@@ -445,6 +523,7 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc)
         return rc;
+    signal(SIGABRT, on_abort);
     if (!o.command) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;

@@ -52,6 +52,9 @@ static const fo_props initial = {
     .provisional_distance_between_starts = 24 * MK_PT,
     .provisional_label_separation = 6 * MK_PT,
     .border_collapse = 1,
+    .punctuation_trim = FO_PTRIM_AUTO,
+    .text_autospace = FO_AUTOSPACE_NUMERIC | FO_AUTOSPACE_ALPHA,
+    .text_justify_trim = FO_JTRIM_PUNCT | FO_JTRIM_IDEOGRAPH | FO_JTRIM_INTERWORD,
     /* not inherited */
     .background_color = {0, 0, 0, 0},
     .border = {{MK_PT, FO_BORDER_NONE, {0, 0, 0, 255}, 1},

@@ -79,6 +79,21 @@ typedef enum { FO_CONTENT_AUTO, FO_CONTENT_SCALE_TO_FIT, FO_CONTENT_SCALE_DOWN,
                FO_CONTENT_SCALE_UP, FO_CONTENT_LENGTH } fo_content_size_kind;
 typedef struct { fo_content_size_kind kind; fo_len len; } fo_content_size;
 
+/* Bits of the JLREQ composition properties (values as in fo_propdefs.txt;
+ * "auto" is the initial value, spelled out in fo_props.c). */
+enum {
+    FO_PTRIM_START = 1, FO_PTRIM_START_EXCEPT_FIRST = 2, FO_PTRIM_END = 4,
+    FO_PTRIM_ALLOW_END = 8, FO_PTRIM_END_EXCEPT_FULLSTOP = 16,
+    FO_PTRIM_ADJACENT = 32, FO_PTRIM_ALL = 64,
+    FO_PTRIM_AUTO = FO_PTRIM_START | FO_PTRIM_END | FO_PTRIM_ADJACENT
+};
+enum { FO_AUTOSPACE_NUMERIC = 1, FO_AUTOSPACE_ALPHA = 2, FO_AUTOSPACE_PAREN = 4 };
+enum { FO_JTRIM_PUNCT = 1, FO_JTRIM_IDEOGRAPH = 2, FO_JTRIM_INTERWORD = 4 };
+enum {
+    FO_HANG_START = 1, FO_HANG_FIRST = 2, FO_HANG_FORCE_END = 4,
+    FO_HANG_ALLOW_END = 8, FO_HANG_LAST = 16
+};
+
 typedef struct fo_props fo_props;
 struct fo_props {
     /* --- inherited (XSL 1.1 §7) --- */
@@ -115,6 +130,12 @@ struct fo_props {
     fo_keep keep_together;    /* inherited per spec */
     fo_display_align relative_align;
     int32_t line_break;       /* mkdoc/axf strictness: 0 strict … (issue 3) */
+    /* JLREQ composition (issue 3; docs/manual/extensions.md): bit sets
+     * from the axf: properties of the same names, FO_PTRIM_* etc. below */
+    uint8_t punctuation_trim;     /* axf:punctuation-trim */
+    uint8_t text_autospace;       /* axf:text-autospace */
+    uint8_t text_justify_trim;    /* axf:text-justify-trim */
+    uint8_t hanging_punctuation;  /* axf:hanging-punctuation */
     /* list label/body geometry, inherited so list-item-* can see it */
     mk_len provisional_distance_between_starts, provisional_label_separation;
     /* label-end() and body-start() of the nearest list-block (XSL 1.1 §7.30):

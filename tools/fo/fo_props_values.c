@@ -548,6 +548,25 @@ static const char *parse_simple(fo_pstate *st, const char *s, size_t n)
     }
 }
 
+/* A set of keywords, OR-ed ("start end adjacent"): the axf: JLREQ
+ * composition properties. */
+static const char *parse_flags(fo_pstate *st, const char *s, size_t n)
+{
+    fo_tok t[FO_PV_MAX_TOKENS];
+    int nt = fo_pv_split(s, n, t, FO_PV_MAX_TOKENS);
+    static const char *const exp = "a list of its keywords (docs/manual/extensions.md)";
+    int32_t bits = 0, v;
+    if (nt <= 0)
+        return exp;
+    for (int i = 0; i < nt; i++) {
+        if (!fo_pv_keyword(st->def, t[i].s, t[i].n, &v))
+            return exp;
+        bits |= v;
+    }
+    set_int(field(st), st->def->size, bits);
+    return NULL;
+}
+
 static const char *parse_misc(fo_pstate *st, const char *s, size_t n)
 {
     fo_props *p = st->p;
@@ -622,6 +641,8 @@ const char *fo_pv_apply(fo_pstate *st, const char *s, size_t n)
         return NULL;
     case FO_PT_ENUM: case FO_PT_BOOL: case FO_PT_INT: case FO_PT_ALEN:
         return parse_simple(st, s, n);
+    case FO_PT_FLAGS:
+        return parse_flags(st, s, n);
     case FO_PT_STR:
         *(const char **)field(st) = store_str(st, s, n);
         return NULL;

@@ -122,6 +122,7 @@ typedef struct {
     const char *unknown[64];  /* element names already warned about */
     int n_unknown;
     int depth_warned;
+    int prev_space;           /* the inline text so far ends in a collapsible space */
 } builder;
 
 static diag_loc node_fo_loc(builder *b, xmlNode *x)
@@ -193,8 +194,8 @@ static void collect_attrs(builder *b, xmlNode *x, diag_loc loc, diag_loc *src)
         xmlChar *v = xmlNodeListGetString(x->doc, a->children, 1);
         const char *val = v ? (const char *)v : "";
         const char *name = NULL;
-        if (!ns)
-            name = (const char *)a->name;
+        if (!ns) /* copied: the XML document is freed before markers are recomputed */
+            name = arena_strdup(b->tree->arena, (const char *)a->name);
         else if (strcmp(ns, XML_NS) == 0 && strcmp((const char *)a->name, "lang") == 0)
             name = "xml:lang";
         else if (strcmp(ns, AXF_NS) == 0) {
@@ -424,7 +425,8 @@ static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
     for (size_t i = 0; i < b->attrs.len; i++)
         b->attrs.v[i].loc = n->loc;
     fo_attr *attrs = ARENA_ARRAY(b->tree->arena, fo_attr, b->attrs.len ? b->attrs.len : 1);
-    memcpy(attrs, b->attrs.v, b->attrs.len * sizeof *attrs);
+    if (b->attrs.len) /* v is NULL when empty: memcpy's NULL is UB even for 0 bytes */
+        memcpy(attrs, b->attrs.v, b->attrs.len * sizeof *attrs);
     n->attrs = attrs;
     n->n_attrs = (int)b->attrs.len;
     if (kind == FO_ROOT)
@@ -433,18 +435,28 @@ static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
     build_children(b, n, x, depth + 1);
 }
 
+/* XSL 1.1 §7.16.12 white-space-collapse works on the text of a whole line,
+ * across fo:inline boundaries ("a<fo:inline> b </fo:inline> c" has single
+ * spaces), so the collapse state runs through the inline children of a
+ * block; a block-level FO starts afresh and leaves its parent's state as
+ * it found it (a footnote-body inside an inline). */
 static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth)
 {
-    int prev_space = 1;
+    int block_level = !fo_is_inline(parent);
+    int saved = b->prev_space;
+    if (block_level)
+        b->prev_space = 1;
     for (xmlNode *c = x->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             build_element(b, parent, c, depth);
             if (!fo_is_inline(parent->last ? parent->last : parent))
-                prev_space = 1;
+                b->prev_space = 1;
         } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            add_text(b, parent, c, &prev_space);
+            add_text(b, parent, c, &b->prev_space);
         }
     }
+    if (block_level)
+        b->prev_space = saved;
 }
 
 fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, diag_list *diags)

@@ -1,15 +1,17 @@
 /* blocks: block-level FOs into the vlist (see lctx.h).
  *
  * Between two siblings goes one penalty (the strongest keep that applies,
- * or a forced break) and the glue of their spaces; the paginator merges
- * adjacent glue by taking the largest (XSL 1.1 §4.3.1 space resolution,
- * without precedence) and drops it at page tops and bottoms
- * (conditionality discard). Every block gets open/close marks so that
- * each page gets its own block area with the block's borders and
- * background. */
+ * or a forced break, also those of the last/first descendants, §4.8) and
+ * the glue of their spaces; the paginator resolves adjacent glue (XSL 1.1
+ * §4.3.1: forcing spaces add up, else the greatest precedence and then
+ * the greatest length wins, see vspace_add) and drops it at page tops and
+ * bottoms unless its conditionality is retain. Every block gets open/close
+ * marks so that each page gets its own block area with the block's
+ * borders and background. */
 #include <string.h>
 
 #include "lctx.h"
+#include "relayout.h"
 
 static mk_len border_w(const fo_props *p, int side)
 {
@@ -32,6 +34,14 @@ void blocks_decorate(vblock *b, const fo_node *n, mk_len content_i, mk_len conte
     mk_len pe = fo_len_resolve(p->padding[FO_RIGHT], ref_ipd);
     b->pad_before = fo_len_resolve(p->padding[FO_TOP], ref_ipd);
     b->pad_after = fo_len_resolve(p->padding[FO_BOTTOM], ref_ipd);
+    /* XSL 1.1 §7.8.4, §7.8.31: what of the before/after border and
+     * padding survives a page break inside the block */
+    b->retain_border_before = !p->border[FO_TOP].discard;
+    b->retain_border_after = !p->border[FO_BOTTOM].discard;
+    b->retain_before = (b->retain_border_before ? b->border_w[AREA_BEFORE] : 0) +
+                       (p->padding_discard[FO_TOP] ? 0 : b->pad_before);
+    b->retain_after = (b->retain_border_after ? b->border_w[AREA_AFTER] : 0) +
+                      (p->padding_discard[FO_BOTTOM] ? 0 : b->pad_after);
     b->i = content_i - ps - b->border_w[AREA_START];
     b->ipd = content_ipd + ps + pe + b->border_w[AREA_START] + b->border_w[AREA_END];
     b->background = p->background_color;
@@ -134,19 +144,66 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     blocks_decorate(b, n, i, ipd, ref_ipd);
     b->reference = 1;
     open_block(c, v, b);
-    size_t before = v->items.len;
-    blocks_layout(c, v, n, i, ipd, keep_level);
-    mk_len h = 0;
-    for (size_t k = before; k < v->items.len; k++)
-        h += v->items.v[k].kind == V_PENALTY ? 0 : v->items.v[k].h;
-    mk_len want = p->height.auto_ ? 0 : fo_len_resolve(p->height, 0);
-    if (want > h)
-        vlist_glue(v, want - h, 0);
+    size_t open = v->items.len - 1, before = v->items.len;
+    if (p->height.auto_) {
+        blocks_layout(c, v, n, i, ipd, keep_level);
+        close_block(v, b);
+        return;
+    }
+    /* XSL 1.1 §6.5.3: a block-container of fixed height is one reference
+     * area: it is not split across pages (keep its content together), and
+     * display-align (§7.14.4) places the content inside it. Content taller
+     * than the height overflows: the area grows (overflow is not clipped). */
+    blocks_layout(c, v, n, i, ipd, VP_INF);
+    mk_len want = fo_len_resolve(p->height, 0);
+    mk_len free = want - vlist_span_height(v, before, v->items.len);
+    if (free > 0) {
+        mk_len shift = p->display_align == FO_DISPLAY_CENTER ? free / 2
+                       : p->display_align == FO_DISPLAY_AFTER ? free : 0;
+        v->items.v[open].h += shift; /* the content starts that much lower */
+        vlist_box(v, NULL, free - shift, n);
+    }
     close_block(v, b);
 }
 
+/* The first item from k on that is not a space or a break: spaces at the
+ * top of a list item's label or body merge with the item's own. */
+static size_t skip_spaces(const vlist *v, size_t k)
+{
+    while (k < v->items.len && (v->items.v[k].kind == V_GLUE || v->items.v[k].kind == V_PENALTY))
+        k++;
+    return k;
+}
+
+/* The label's lines stacked into one area (XSL 1.1 §6.8.5: the label
+ * makes no area of its own; this one stands for the areas it returns).
+ * Its i and ipd are the label's content rectangle, i in region
+ * coordinates like every prebuilt area; its lines are placed relative to
+ * it, spaces resolved as on a page. */
+static area *list_label(lctx *c, const fo_node *label, mk_len ref_i0, mk_len ref_ipd)
+{
+    vlist *lv = vlist_new(c);
+    blocks_layout(c, lv, label, ref_i0, ref_ipd, VP_INF);
+    area *lab = lctx_area(c, AREA_BLOCK, label);
+    content_box(label, ref_i0, ref_ipd, &lab->i, &lab->ipd);
+    size_t top = skip_spaces(lv, 0); /* the label's top is the item's (§6.8.3) */
+    for (size_t k = top; k < lv->items.len; k++) {
+        vitem *it = &lv->items.v[k];
+        if (it->kind != V_BOX || !it->area)
+            continue;
+        /* the height of what comes before, and that box's pending space */
+        it->area->b = vlist_span_height(lv, top, k);
+        it->area->i -= lab->i;
+        area_append(lab, it->area);
+    }
+    lab->bpd = vlist_span_height(lv, top, lv->items.len);
+    VEC_FREE(&lv->items);
+    return lab;
+}
+
 /* A list item: the body flows in the vlist; the label is stacked into one
- * area that rides beside the body's first box (XSL 1.1 §6.8.3). */
+ * area that rides beside the body's first box (XSL 1.1 §6.8.3); the
+ * paginator puts it in the list item's area. */
 static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
                              mk_len ref_ipd, int keep_level)
 {
@@ -163,24 +220,7 @@ static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     size_t first = v->items.len;
     if (body)
         blocks_layout(c, v, body, ref_i0, ref_ipd, keep_level);
-    area *lab = NULL;
-    if (label) {
-        vlist *lv = vlist_new(c);
-        blocks_layout(c, lv, label, ref_i0, ref_ipd, VP_INF);
-        lab = lctx_area(c, AREA_BLOCK, label);
-        mk_len y = 0;
-        for (size_t k = 0; k < lv->items.len; k++) {
-            vitem *it = &lv->items.v[k];
-            if (it->kind == V_BOX && it->area) {
-                it->area->b = y;
-                area_append(lab, it->area);
-            }
-            if (it->kind != V_PENALTY)
-                y += it->h;
-        }
-        lab->bpd = y;
-        VEC_FREE(&lv->items);
-    }
+    area *lab = label ? list_label(c, label, ref_i0, ref_ipd) : NULL;
     size_t k = first;
     while (k < v->items.len && v->items.v[k].kind != V_BOX)
         k++;
@@ -189,10 +229,9 @@ static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
         k = v->items.len - 1;
     }
     v->items.v[k].attach = lab;
+    v->items.v[k].attach_i = lab ? lab->i : 0;
     /* the item is as tall as the taller of label and body (§6.8.3) */
-    mk_len body_h = 0;
-    for (size_t j = first; j < v->items.len; j++)
-        body_h += v->items.v[j].kind == V_PENALTY ? 0 : v->items.v[j].h;
+    mk_len body_h = vlist_span_height(v, skip_spaces(v, first), v->items.len);
     if (lab && lab->bpd > body_h) {
         vlist_push(v, V_PENALTY)->penalty = VP_INF;
         vitem *g = vlist_push(v, V_BOX);
@@ -227,18 +266,15 @@ static void layout_retrieved(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     blocks_layout(c, v, m, ref_i0, ref_ipd, keep_level);
 }
 
-static mk_len space_of(const fo_space *s)
-{
-    return fo_len_resolve(s->opt, 0);
-}
-
 void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
                        mk_len ref_ipd, int keep_level)
 {
     const fo_props *p = n->props;
     int kt = keep_penalty(&p->keep_together);
     int inner = kt > keep_level ? kt : keep_level;
-    vlist_glue(v, space_of(&p->space_before), p->space_before.discard);
+    /* percentages (from margin-top/-bottom, §7.10.2) are of the
+     * containing block's width */
+    vlist_space(v, &p->space_before, ref_ipd);
     switch (n->kind) {
     case FO_BLOCK: case FO_FLOAT:
         layout_block(c, v, n, ref_i0, ref_ipd, inner);
@@ -264,31 +300,61 @@ void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     default:
         break;
     }
-    vlist_glue(v, space_of(&p->space_after), p->space_after.discard);
+    vlist_space(v, &p->space_after, ref_ipd);
+}
+
+/* The last block-level child of n (markers aside), or NULL. */
+static const fo_node *last_block_child(const fo_node *n)
+{
+    const fo_node *last = NULL;
+    for (const fo_node *ch = n->first; ch; ch = ch->next)
+        if (ch->kind != FO_MARKER)
+            last = ch;
+    return last && is_block_level(last) ? last : NULL;
+}
+
+static const fo_node *first_block_child(const fo_node *n)
+{
+    const fo_node *ch = n->first;
+    while (ch && ch->kind == FO_MARKER)
+        ch = ch->next;
+    return ch && is_block_level(ch) ? ch : NULL;
+}
+
+/* XSL 1.1 §4.8: a keep-with-next or break-after of a block's last
+ * descendant applies between the block and what follows it, as the
+ * areas concerned are the same; first descendants likewise for
+ * keep-with-previous. The first forced break found wins. */
+static int32_t after_of(const fo_node *n, int32_t p, uint8_t *brk)
+{
+    for (; n; n = last_block_child(n)) {
+        if (!*brk && n->props->break_after != FO_BREAK_AUTO)
+            *brk = (uint8_t)n->props->break_after;
+        int32_t k = keep_penalty(&n->props->keep_with_next);
+        if (k > p) p = k;
+    }
+    return p;
+}
+
+static int32_t before_of(const fo_node *n, int32_t p, uint8_t *brk)
+{
+    /* break-before of a first child is handled where the child is laid out */
+    if (n && !*brk && n->props->break_before != FO_BREAK_AUTO)
+        *brk = (uint8_t)n->props->break_before;
+    for (; n; n = first_block_child(n)) {
+        int32_t k = keep_penalty(&n->props->keep_with_previous);
+        if (k > p) p = k;
+    }
+    return p;
 }
 
 static int32_t between_penalty(const fo_node *prev, const fo_node *next, int keep_level,
                                uint8_t *brk)
 {
     *brk = 0;
-    if (prev && prev->props->break_after != FO_BREAK_AUTO) {
-        *brk = (uint8_t)prev->props->break_after;
-        return VP_FORCE;
-    }
-    if (next && next->props->break_before != FO_BREAK_AUTO) {
-        *brk = (uint8_t)next->props->break_before;
-        return VP_FORCE;
-    }
-    int32_t p = keep_level;
-    if (prev) {
-        int32_t k = keep_penalty(&prev->props->keep_with_next);
-        if (k > p) p = k;
-    }
-    if (next) {
-        int32_t k = keep_penalty(&next->props->keep_with_previous);
-        if (k > p) p = k;
-    }
-    return p;
+    int32_t p = after_of(prev, keep_level, brk);
+    p = before_of(next, p, brk);
+    return *brk ? VP_FORCE : p;
 }
 
 void blocks_layout(lctx *c, vlist *v, const fo_node *parent, mk_len ref_i0,
@@ -322,7 +388,13 @@ void blocks_layout(lctx *c, vlist *v, const fo_node *parent, mk_len ref_i0,
         const fo_node *last = n;
         while (last->next && !is_block_level(last->next) && last->next->kind != FO_MARKER)
             last = last->next;
+        int cited_before = c->citations_seen;
+        size_t start = v->items.len;
+        c->citations_seen = 0;
         para_layout(c, v, parent, n, last, i, ipd, keep_level);
+        if (c->citations_seen)
+            relayout_note(c, v, start, parent, n, last, i, ipd, keep_level);
+        c->citations_seen |= cited_before;
         prev = last;
         n = last->next;
     }

@@ -282,13 +282,50 @@ static cairo_surface_t *image_surface_from_pixbuf(GdkPixbuf *pb)
     return s;
 }
 
+/* Decoded images are held whole in memory, and a file of a few kilobytes
+ * may declare any size (a "decompression bomb": 97 KB declaring 50,000 ×
+ * 50,000 pixels made gdk-pixbuf take 7 GB and minutes). More pixels than
+ * this are refused before any are decoded: 100 million is 10,000 × 10,000,
+ * 33 inches square at 300 dpi, beyond any page mkdoc prints. */
+#define IMAGE_MAX_PIXELS 100000000LL
+#define IMAGE_FEED 65536 /* bytes given to the loader at a time */
+
+typedef struct { int w, h, too_big; } image_probe;
+
+static void image_size_prepared(GdkPixbufLoader *ld, int w, int h, gpointer ud)
+{
+    image_probe *p = ud;
+    p->w = w;
+    p->h = h;
+    if ((long long)w * h > IMAGE_MAX_PIXELS) {
+        p->too_big = 1;
+        /* a zero size makes the format module stop before it allocates
+         * (as gdk_pixbuf_get_file_info does) */
+        gdk_pixbuf_loader_set_size(ld, 0, 0);
+    }
+}
+
 static int image_decode_raster(struct image *img, const unsigned char *d, size_t len,
                                char **why)
 {
     GError *err = NULL;
     GdkPixbufLoader *ld = gdk_pixbuf_loader_new();
-    int ok = gdk_pixbuf_loader_write(ld, d, len, &err);
-    ok = gdk_pixbuf_loader_close(ld, ok ? &err : NULL) && ok;
+    image_probe probe = {0};
+    g_signal_connect(ld, "size-prepared", G_CALLBACK(image_size_prepared), &probe);
+    int ok = 1;
+    for (size_t at = 0; ok && at < len && !probe.too_big; at += IMAGE_FEED)
+        ok = gdk_pixbuf_loader_write(ld, d + at, len - at < IMAGE_FEED ? len - at : IMAGE_FEED, &err);
+    ok = gdk_pixbuf_loader_close(ld, ok ? &err : NULL) && ok; /* small files: sized here */
+    if (probe.too_big) {
+        g_object_unref(ld);
+        if (err)
+            g_error_free(err);
+        char msg[160];
+        snprintf(msg, sizeof msg, "it is %d x %d pixels, more than the %lld million mkdoc "
+                 "decodes (scale it down)", probe.w, probe.h, IMAGE_MAX_PIXELS / 1000000);
+        *why = strdup(msg);
+        return -1;
+    }
     GdkPixbuf *pb = ok ? gdk_pixbuf_loader_get_pixbuf(ld) : NULL;
     if (pb)
         img->surface = image_surface_from_pixbuf(pb);

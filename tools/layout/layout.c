@@ -8,26 +8,11 @@
 
 #include "../source/source_path.h"
 #include "pages.h"
+#include "relayout.h"
 
 #define LAYOUT_MAX_PASSES 4
 
 /* ------------------------------------------------------------ tree walks */
-
-static int has_citations(const fo_node *n)
-{
-    if (n->kind == FO_PAGE_NUMBER_CITATION || n->kind == FO_PAGE_NUMBER_CITATION_LAST)
-        return 1;
-    if (n->kind == FO_PAGE_NUMBER) {
-        for (const fo_node *p = n->parent; p; p = p->parent)
-            if (p->kind == FO_STATIC_CONTENT)
-                return 0;
-        return 1;
-    }
-    for (const fo_node *c = n->first; c; c = c->next)
-        if (has_citations(c))
-            return 1;
-    return 0;
-}
 
 static void collect_ids(const fo_node *n, idmap *ids, diag_list *diags)
 {
@@ -142,31 +127,87 @@ static void doc_info(arena *a, const fo_tree *t, const layout_opts *o, area_doc_
 
 typedef struct {
     fo_tree *tree;
-    text_ctx *text;
     const layout_opts *opts;
-    image_cache *images;
     const idmap *known;
+    lctx c;                       /* shared by every stage below */
+    VEC(seqflow) seqs;            /* one per fo:page-sequence, in order */
+    idmap *cited;                 /* the settled pages of ids, or NULL */
+    int pages;
 } run;
 
-static int one_pass(run *r, const idmap *cited, idmap *ids, docstate *d, diag_list *diags)
+static void find_sequences(run *r)
 {
-    lctx c = {.tree = r->tree, .text = r->text, .opts = r->opts, .diags = diags,
-              .images = r->images, .cited = cited, .ids = ids, .known = r->known};
-    int rc = 0;
-    const fo_node *seqs[2] = {0};
-    for (const fo_node *n = r->tree->root->first; n && rc == 0; n = n->next) {
-        if (n->kind != FO_PAGE_SEQUENCE)
-            continue;
-        const fo_node *next = n->next;
-        while (next && next->kind != FO_PAGE_SEQUENCE)
-            next = next->next;
-        seqs[0] = n;
-        c.seq = arena_new();
-        rc = pages_sequence(&c, n, next, d);
-        vlist_free_all(&c);
-        arena_free(c.seq);
+    for (const fo_node *n = r->tree->root->first; n; n = n->next)
+        if (n->kind == FO_PAGE_SEQUENCE) {
+            seqflow sf = {.seq = n};
+            VEC_PUSH(&r->seqs, sf);
+        }
+}
+
+static const fo_node *next_sequence(const run *r, size_t k)
+{
+    return k + 1 < r->seqs.len ? r->seqs.v[k + 1].seq : NULL;
+}
+
+static void free_flows(run *r)
+{
+    vlist_free_all(&r->c);
+    for (size_t k = 0; k < r->seqs.len; k++) {
+        seqflow_free(&r->seqs.v[k]);
+        arena_free(r->seqs.v[k].arena);
+        r->seqs.v[k] = (seqflow){.seq = r->seqs.v[k].seq};
     }
-    (void)seqs;
+}
+
+/* Shapes, breaks and stacks every flow, once. */
+static int build_all(run *r, const idmap *cited, diag_list *diags)
+{
+    docstate d = {0};
+    r->c.cited = cited;
+    r->c.diags = diags;
+    for (size_t k = 0; k < r->seqs.len; k++) {
+        seqflow *sf = &r->seqs.v[k];
+        sf->arena = arena_new();
+        r->c.seq = sf->arena;
+        if (pages_build(&r->c, sf, &d) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int any_unspliceable(const run *r)
+{
+    for (size_t k = 0; k < r->seqs.len; k++)
+        if (r->seqs.v[k].unspliceable)
+            return 1;
+    return 0;
+}
+
+static void splice_all(run *r, const idmap *cited, diag_list *diags)
+{
+    r->c.cited = cited;
+    r->c.diags = diags;
+    for (size_t k = 0; k < r->seqs.len; k++) {
+        r->c.seq = r->seqs.v[k].arena;
+        relayout_splice(&r->c, &r->seqs.v[k]);
+    }
+}
+
+/* Pages of every sequence, into the renderers of d (none when measuring). */
+static int paginate_all(run *r, idmap *ids, docstate *d, diag_list *diags, int measuring)
+{
+    r->c.ids = ids;
+    r->c.diags = diags;
+    r->c.measuring = measuring;
+    int rc = 0;
+    for (size_t k = 0; k < r->seqs.len && rc == 0; k++) {
+        seqflow *sf = &r->seqs.v[k];
+        r->c.seq = sf->arena;
+        relayout_reset_areas(sf);
+        rc = pages_paginate(&r->c, sf, next_sequence(r, k), d);
+    }
+    pagestate_free(&d->markers);
+    r->pages = d->page_index;
     if (d->page_index == 0 && rc == 0) {
         diag_add(diags, DIAG_ERROR, STAGE_LAYOUT, r->tree->root->loc,
                  "the document has no fo:page-sequence, so there is nothing to print");
@@ -175,8 +216,17 @@ static int one_pass(run *r, const idmap *cited, idmap *ids, docstate *d, diag_li
     return rc;
 }
 
-static int render_pass(run *r, const layout_sink *sink, const idmap *cited, idmap *ids,
-                       diag_list *diags, int *pages)
+static idmap *measure(run *r)
+{
+    idmap *ids = idmap_new();
+    docstate d = {0};
+    diag_list *scratch = diag_list_new();
+    paginate_all(r, ids, &d, scratch, 1);
+    diag_list_free(scratch);
+    return ids;
+}
+
+static int render(run *r, const layout_sink *sink, diag_list *diags)
 {
     docstate d = {0};
     if (sink->open(sink->ud, &d.renderers, &d.n_renderers, diags) != 0)
@@ -187,8 +237,10 @@ static int render_pass(run *r, const layout_sink *sink, const idmap *cited, idma
     int rc = 0;
     for (int k = 0; k < d.n_renderers && rc == 0; k++)
         rc = d.renderers[k]->begin(d.renderers[k], &info, diags);
+    idmap *ids = idmap_new();
     if (rc == 0)
-        rc = one_pass(r, cited, ids, &d, diags);
+        rc = paginate_all(r, ids, &d, diags, 0);
+    idmap_free(ids);
     if (rc == 0 && d.failed)
         rc = -1;
     if (rc == 0) {
@@ -196,19 +248,48 @@ static int render_pass(run *r, const layout_sink *sink, const idmap *cited, idma
         for (int k = 0; k < d.n_renderers && rc == 0; k++)
             rc = d.renderers[k]->end(d.renderers[k], ol, diags);
     }
-    *pages = d.page_index;
-    pagestate_free(&d.markers);
     arena_free(a);
     return rc;
 }
 
-static int measure_pass(run *r, const idmap *cited, idmap *ids)
+/* Citations: measure, compose the cited paragraphs again with the numbers
+ * learnt, and measure again, until the pages of all ids settle. When some
+ * citation cannot be spliced (relayout.c), everything is composed again
+ * instead, and that composition's messages replace the first build's.
+ * Otherwise the messages of the last splice are added. */
+static int settle(run *r, diag_list *build_diags, int *passes)
 {
-    docstate d = {0};
-    diag_list *scratch = diag_list_new();
-    int rc = one_pass(r, cited, ids, &d, scratch);
-    pagestate_free(&d.markers);
-    diag_list_free(scratch);
+    idmap *cited = measure(r);
+    int rebuild = any_unspliceable(r);
+    diag_list *last = NULL;
+    int rc = 0;
+    for (int iter = 0; iter < LAYOUT_MAX_PASSES && rc == 0; iter++) {
+        diag_list_free(last);
+        last = diag_list_new();
+        if (rebuild) {
+            free_flows(r);
+            rc = build_all(r, cited, last);
+        } else {
+            splice_all(r, cited, last);
+        }
+        (*passes)++;
+        if (rc != 0)
+            break;
+        idmap *now = measure(r);
+        int same = idmap_same(cited, now);
+        idmap_free(cited);
+        cited = now;
+        if (same)
+            break;
+    }
+    if (rebuild)
+        diag_list_clear(build_diags);
+    diag_list_move(build_diags, last);
+    diag_list_free(last);
+    /* kept for the rendering pagination: static content (page x of y)
+     * is composed page by page and cites too */
+    r->cited = cited;
+    r->c.cited = cited;
     return rc;
 }
 
@@ -218,38 +299,28 @@ int layout_run(fo_tree *tree, text_ctx *text, const layout_opts *opts,
     idmap *known = idmap_new();
     collect_ids(tree->root, known, diags);
     check_links(tree->root, known, diags);
-    run r = {tree, text, opts, image_cache_new(), known};
-    idmap *cited = NULL;
-    int rc = 0, passes = 0, pages = 0;
-    if (has_citations(tree->root)) {
-        cited = idmap_new();
-        rc = measure_pass(&r, NULL, cited);
-        passes++;
-    }
-    while (rc == 0) {
-        idmap *ids = idmap_new();
-        diag_list *pass_diags = diag_list_new();
-        rc = render_pass(&r, sink, cited, ids, pass_diags, &pages);
-        passes++;
-        int settled = !cited || idmap_same(cited, ids) || passes >= LAYOUT_MAX_PASSES;
-        if (rc != 0 || settled) {
-            diag_list_move(diags, pass_diags);
-            diag_list_free(pass_diags);
-            idmap_free(ids);
-            break;
-        }
-        sink->discard(sink->ud);
-        diag_list_free(pass_diags);
-        idmap_free(cited);
-        cited = ids;
-    }
+    run r = {.tree = tree, .opts = opts, .known = known};
+    r.c = (lctx){.tree = tree, .text = text, .opts = opts, .images = image_cache_new(),
+                 .known = known};
+    find_sequences(&r);
+    diag_list *build_diags = diag_list_new();
+    int passes = 1;
+    int rc = build_all(&r, NULL, build_diags);
+    if (rc == 0 && r.c.citations_seen)
+        rc = settle(&r, build_diags, &passes);
+    diag_list_move(diags, build_diags);
+    diag_list_free(build_diags);
+    if (rc == 0)
+        rc = render(&r, sink, diags);
     if (stats) {
-        stats->pages = pages;
+        stats->pages = r.pages;
         stats->passes = passes;
     }
-    idmap_free(cited);
+    free_flows(&r);
+    VEC_FREE(&r.seqs);
+    idmap_free(r.cited);
+    image_cache_free(r.c.images);
     idmap_free(known);
-    image_cache_free(r.images);
     return rc;
 }
 

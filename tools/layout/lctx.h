@@ -50,11 +50,17 @@ struct vitem {
     vkind kind;
     uint8_t brk;          /* V_PENALTY forced: fo_break kind */
     uint8_t discard;      /* V_GLUE: dropped at a page top/bottom */
+    uint8_t retain;       /* V_GLUE of a space with conditionality="retain":
+                           * kept at a page top (XSL 1.1 §4.3.1 rule 1) */
+    int32_t prec;         /* V_GLUE: space precedence, FO_SPACE_FORCE = force */
     int32_t penalty;      /* V_PENALTY */
     mk_len h;             /* V_BOX/V_GLUE height; V_OPEN/V_CLOSE: border+padding */
     area *area;           /* V_BOX: prebuilt, not yet placed */
     area *attach;         /* V_BOX: placed beside it at the same b (list labels) */
     vblock *blk;          /* V_OPEN / V_CLOSE */
+    mk_len area_i;        /* area->i as built: placing a box rebases area->i,
+                           * and a later pagination starts again from this */
+    mk_len attach_i;      /* the same for attach */
     vnote *notes;         /* V_BOX: footnotes referenced from this box */
     vid *ids;             /* ids whose first area is this item */
     const fo_node *fo;    /* for messages */
@@ -72,6 +78,11 @@ struct vblock {
     fo_border_style border_style[4];
     fo_color border_color[4];
     mk_len pad_before, pad_after;
+    /* border + padding kept where a page break splits the block: their
+     * .conditionality="retain" parts (XSL 1.1 §7.8.4, §7.8.31); the
+     * others are dropped at the break */
+    mk_len retain_before, retain_after;
+    uint8_t retain_border_before, retain_border_after;
     fo_color background;
     const char *fo_name;
     const fo_node *markers;       /* first fo:marker child, if any */
@@ -110,6 +121,10 @@ typedef struct lctx {
     int note_counter;
     struct pagestate *page;       /* paginate.c: the page being filled (markers) */
     VEC(vlist *) vlists;          /* every vlist of the sequence, freed with it */
+    struct seqflow *flowrec;      /* relayout.c: the flow being built (citations) */
+    int measuring;                /* paginating only to learn pages: no static
+                                   * content, nothing rendered */
+    int in_static;                /* laying out static content (per page anyway) */
 } lctx;
 
 /* vlist building (vlist.c) */
@@ -119,6 +134,23 @@ void vlist_free_all(lctx *c);
 vitem *vlist_push(vlist *v, vkind kind);
 void vlist_box(vlist *v, area *a, mk_len h, const fo_node *fo);
 void vlist_glue(vlist *v, mk_len h, int discard);
+/* The glue of a space-before/-after (its optimum; percentages of base). */
+void vlist_space(vlist *v, const fo_space *s, mk_len base);
+
+/* Adjacent spaces resolved to one (XSL 1.1 §4.3.1 rules 2–4): the forcing
+ * ones add up; otherwise the greatest precedence wins, and among those
+ * the greatest length. Add glue items with vspace_add. */
+#define FO_SPACE_FORCE INT32_MAX
+typedef struct {
+    mk_len len, forced;
+    int32_t prec;
+    uint8_t any, any_forced;
+} vspace;
+void vspace_add(vspace *s, const vitem *glue);
+mk_len vspace_len(const vspace *s);
+/* The height items [from, to) take when placed one after the other
+ * (spaces resolved as the paginator does, the pending space included). */
+mk_len vlist_span_height(const vlist *v, size_t from, size_t to);
 /* Adds a break opportunity between what came before and what follows:
  * merges with an immediately preceding penalty (the stronger keep wins;
  * a forced break wins over any keep, XSL 1.1 §4.8). */

@@ -128,6 +128,7 @@ void pm_geometry(const fo_node *spm, pm_geom *g)
 {
     const fo_props *p = spm->props;
     memset(g, 0, sizeof *g);
+    g->columns = 1; /* also without a region-body: callers divide by it */
     g->page_w = p->page_width;
     g->page_h = p->page_height;
     mk_len mt = fo_len_resolve(p->margin[FO_TOP], g->page_h);

@@ -12,6 +12,7 @@
 
 #include "pagemaster.h"
 #include "pages.h"
+#include "relayout.h"
 
 #define LAYOUT_DEFAULT_MAX_PAGES 100000
 
@@ -48,7 +49,8 @@ static int emit_page(seqstate *s, area_page *page)
     for (int r = 0; r < d->n_renderers; r++)
         if (d->renderers[r]->page(d->renderers[r], page, s->c->diags) != 0)
             d->failed = 1;
-    if (s->c->opts && s->c->opts->progress_fn && (page->index + 1) % 10 == 0)
+    if (!s->c->measuring && s->c->opts && s->c->opts->progress_fn &&
+        (page->index + 1) % 10 == 0)
         s->c->opts->progress_fn(s->c->opts->progress_ud, page->index + 1);
     area_page_free(page);
     return d->failed ? -1 : 0;
@@ -56,6 +58,9 @@ static int emit_page(seqstate *s, area_page *page)
 
 static void outer_regions(seqstate *s, area_page *page, const pm_geom *g, col_fill *f)
 {
+    if (s->c->measuring)
+        return; /* static content moves no page break and holds no cited id */
+    s->c->in_static = 1;
     for (int r = PM_BEFORE; r < PM_REGIONS; r++) {
         const fo_node *rn = g->node[r];
         if (!rn)
@@ -67,6 +72,7 @@ static void outer_regions(seqstate *s, area_page *page, const pm_geom *g, col_fi
         f->region_align = rn->props->display_align;
         static_layout_region(s->c, sc, ra, f);
     }
+    s->c->in_static = 0;
 }
 
 static void place_notes(seqstate *s, area *body, col_fill *f)
@@ -77,6 +83,12 @@ static void place_notes(seqstate *s, area *body, col_fill *f)
     for (size_t k = 0; k < f->notes.len; k++)
         total += vlist_height(f->notes.v[k]);
     mk_len y = body->bpd - total;
+    /* Footnotes that do not fit (only when the first box of the page cites
+     * them, paginate.c warns) start below the text and run off the bottom
+     * of the page, rather than off its top (docs/limits.md). */
+    for (const area *a = body->first; a; a = a->next)
+        if (a->b + a->bpd > y)
+            y = a->b + a->bpd;
     if (s->separator_fo) {
         /* laid out afresh on each page: areas belong to one page only */
         vlist *sep = vlist_new(s->c);
@@ -86,6 +98,16 @@ static void place_notes(seqstate *s, area *body, col_fill *f)
     }
     for (size_t k = 0; k < f->notes.len; k++)
         y += pager_place_all(s->c, f->notes.v[k], body, y, f);
+}
+
+/* XSL 1.1 §7.14.4 display-align on region-body: the column's content
+ * (the areas after mark) moves down into the room left above the notes. */
+static void align_column(area *body, area *mark, mk_len room, fo_display_align da)
+{
+    mk_len shift = room <= 0 ? 0 : da == FO_DISPLAY_CENTER ? room / 2
+                   : da == FO_DISPLAY_AFTER ? room : 0;
+    for (area *a = mark ? mark->next : body->first; a && shift > 0; a = a->next)
+        a->b += shift;
 }
 
 static const fo_node *choose_master(seqstate *s, int number, int blank)
@@ -120,11 +142,14 @@ static int make_page(seqstate *s, int blank, uint8_t *brk_out)
         for (int col = 0; col < g.columns && !blank && !pager_done(s->pager); col++) {
             f.avail = g.r[PM_BODY].h;
             size_t before = f.notes.len;
-            pager_fill_column(s->pager, &f, body, col * (colw + g.column_gap), &brk);
+            area *mark = body->last;
+            mk_len used = pager_fill_column(s->pager, &f, body, col * (colw + g.column_gap), &brk);
             for (size_t k = before; k < f.notes.len; k++)
                 f.notes_h += vlist_height(f.notes.v[k]);
             if (before == 0 && f.notes.len)
                 f.notes_h += s->separator_h;
+            align_column(body, mark, f.avail - f.notes_h - used,
+                         g.node[PM_BODY]->props->display_align);
             if (brk && brk != FO_BREAK_COLUMN)
                 break;
         }
@@ -171,6 +196,9 @@ static int needs_blank(const seqstate *s, const fo_node *next)
         if (!next) return 0;
         if (next->props->initial_page_number == -1) return last % 2 != 0;
         if (next->props->initial_page_number == -2) return last % 2 == 0;
+        /* a number: end on the parity before it (5 → end even) */
+        if (next->props->initial_page_number > 0)
+            return last % 2 == next->props->initial_page_number % 2;
         return 0;
     }
 }
@@ -182,7 +210,8 @@ static int max_pages(const lctx *c)
 
 static int page_loop(seqstate *s, const fo_node *next)
 {
-    uint8_t brk = 0;
+    /* break-before="odd-page" on the first block may need a blank first page */
+    uint8_t brk = pager_leading_break(s->pager);
     do {
         if (s->d->page_index >= max_pages(s->c)) {
             diag_add(s->c->diags, DIAG_ERROR, STAGE_LAYOUT, s->seq->loc,
@@ -219,37 +248,58 @@ static mk_len first_column_width(seqstate *s)
     return (g.r[PM_BODY].w - (g.columns - 1) * g.column_gap) / g.columns;
 }
 
-int pages_sequence(lctx *c, const fo_node *seq, const fo_node *next, docstate *d)
+/* Lays the sequence's flow out once, at the column width of its first
+ * page (see the note at the top). */
+int pages_build(lctx *c, seqflow *sf, docstate *d)
 {
+    const fo_node *seq = sf->seq;
     seqstate s = {.c = c, .d = d, .seq = seq, .first = 1};
     if (pm_init(&s.pm, c->tree, seq, c->diags) != 0)
         return -1;
+    int number = d->page_number;
     d->page_number = initial_number(seq, d->page_number);
-    pagestate_sequence_start(&d->markers);
     mk_len colw = first_column_width(&s);
+    d->page_number = number;
     if (colw <= 0) {
         diag_add(c->diags, DIAG_ERROR, STAGE_LAYOUT, seq->loc,
                  "the page's region-body has no width (check page-width and the margins)");
         return -1;
     }
+    sf->colw = colw;
     c->region_ipd = colw;
     const fo_node *sep = static_content_for(seq, "xsl-footnote-separator");
     if (sep) {
         vlist *probe = vlist_new(c);
         blocks_layout(c, probe, sep, 0, colw, VP_INF);
-        s.separator_h = vlist_height(probe);
-        s.separator_fo = sep;
+        sf->separator_h = vlist_height(probe);
+        sf->separator_fo = sep;
         VEC_FREE(&probe->items);
     }
-    vlist *flow = vlist_new(c);
+    sf->flow = vlist_new(c);
+    c->flowrec = sf;
     for (const fo_node *n = seq->first; n; n = n->next)
         if (n->kind == FO_FLOW) {
             c->region_ipd = colw;
-            blocks_layout(c, flow, n, 0, colw, 0);
+            blocks_layout(c, sf->flow, n, 0, colw, 0);
         }
-    s.pager = pager_new(c, flow);
+    c->flowrec = NULL;
+    return 0;
+}
+
+/* Makes the pages of the sequence from its flow; with c->measuring only
+ * the pages of ids are learnt (nothing is rendered). */
+int pages_paginate(lctx *c, seqflow *sf, const fo_node *next, docstate *d)
+{
+    const fo_node *seq = sf->seq;
+    seqstate s = {.c = c, .d = d, .seq = seq, .first = 1,
+                  .separator_fo = sf->separator_fo, .separator_h = sf->separator_h};
+    if (pm_init(&s.pm, c->tree, seq, c->diags) != 0)
+        return -1;
+    d->page_number = initial_number(seq, d->page_number);
+    pagestate_sequence_start(&d->markers);
+    c->region_ipd = sf->colw;
+    s.pager = pager_new(c, sf->flow);
     int r = page_loop(&s, next);
     pager_free(s.pager);
-    VEC_FREE(&flow->items);
     return r;
 }

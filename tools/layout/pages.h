@@ -11,6 +11,8 @@ typedef VEC(mrec) mrecs;
 
 typedef struct pagestate {
     mrecs on_page;     /* markers whose blocks started on the current page */
+    mrecs carried;     /* … whose blocks go on from the previous page */
+    mrecs ended;       /* … whose blocks end on the current page */
     mrecs before_seq;  /* last marker of each class on earlier pages of the sequence */
     mrecs before_doc;  /* … of the document */
 } pagestate;
@@ -33,7 +35,8 @@ typedef struct {
     int failed;
 } docstate;
 
-int pages_sequence(lctx *c, const fo_node *page_sequence, const fo_node *next_sequence,
-                   docstate *d);
+struct seqflow;
+int pages_build(lctx *c, struct seqflow *sf, docstate *d);
+int pages_paginate(lctx *c, struct seqflow *sf, const fo_node *next_sequence, docstate *d);
 
 #endif

@@ -1,9 +1,11 @@
 /* paginate: filling columns and pages from a vlist.
  *
  * Design. Breaking is first fit over the vlist's penalties: measure_column
- * walks forward from the first unplaced item, adding box heights, merged
- * glue (the largest of adjacent spaces, none at a column top) and the
- * footnotes the boxes cite, and remembers the last penalty below VP_INF.
+ * walks forward from the first unplaced item, adding box heights, resolved
+ * glue (adjacent spaces resolved to one, §4.3.1; only retained ones at a
+ * column top) and the footnotes the boxes cite, and remembers the last
+ * penalty below VP_INF where a break leaves room for the retained after
+ * border and padding of the blocks it splits.
  * When the next box does not fit, the column ends at that penalty. If no
  * such penalty exists since the column top, the keeps cannot all be
  * honoured: the column ends at the last penalty of any strength, with a
@@ -12,7 +14,8 @@
  * document terminates (each column consumes at least one box).
  * place_column then builds the areas of the chosen items, re-opening on
  * each new column the block areas still open from the previous one (with
- * the table header repeated for tables). Total-fit page breaking is left
+ * the table header repeated for tables, and the before border and
+ * padding only where retained, §7.8.4). Total-fit page breaking is left
  * for later: first fit with widows/orphans/keeps already gives the
  * results print shops expect from FO formatters. */
 #include <stdio.h>
@@ -54,6 +57,18 @@ int pager_done(const pager *p)
     return 1;
 }
 
+uint8_t pager_leading_break(const pager *p)
+{
+    for (size_t k = p->pos; k < p->v->items.len; k++) {
+        const vitem *it = &p->v->items.v[k];
+        if (it->kind == V_PENALTY && it->penalty <= VP_FORCE)
+            return it->brk;
+        if (it->kind != V_GLUE && it->kind != V_PENALTY)
+            return 0;
+    }
+    return 0;
+}
+
 static mk_len notes_height(const vitem *it)
 {
     mk_len h = 0;
@@ -62,13 +77,87 @@ static mk_len notes_height(const vitem *it)
     return h;
 }
 
-static mk_len header_height(const pager *p)
+/* What the blocks continued from the previous column take at its top:
+ * repeated table headers and retained before border and padding. */
+static mk_len reopen_height(const pager *p)
 {
     mk_len h = 0;
     for (size_t k = 0; k < p->open.len; k++)
-        if (p->open.v[k]->header)
-            h += p->open.v[k]->header_h;
+        h += (p->open.v[k]->header ? p->open.v[k]->header_h : 0) + p->open.v[k]->retain_before;
     return h;
+}
+
+/* measure_column's running state. */
+typedef struct {
+    mk_len y, notes;
+    vspace glue;           /* spaces waiting for the next box or border */
+    mk_len open_after;     /* retained after border+padding of the open blocks */
+    int placed;
+    size_t best, any;      /* last break below VP_INF, last break of any kind */
+} mstate;
+
+static void measure_mark(const vitem *it, mstate *m)
+{
+    if (it->h > 0) {
+        m->y += vspace_len(&m->glue) + it->h;
+        m->glue = (vspace){0};
+    }
+    if (it->blk)
+        m->open_after += it->kind == V_OPEN ? it->blk->retain_after : -it->blk->retain_after;
+}
+
+/* A break here leaves y on the page, plus the retained after-parts of the
+ * blocks it splits: feasible only if that fits (XSL 1.1 §7.8.4). */
+static void measure_penalty(const vitem *it, size_t k, const col_fill *f, mstate *m)
+{
+    if (!m->placed)
+        return;
+    int room = m->open_after == 0 || m->y + m->notes + m->open_after <= f->avail;
+    if (it->penalty < VP_INF && room)
+        m->best = k;
+    m->any = k;
+}
+
+static void warn_box(pager *p, const vitem *it, const col_fill *f, const mstate *m,
+                     mk_len nh, mk_len sep)
+{
+    diag_loc loc = it->fo ? it->fo->loc : (diag_loc){0};
+    if (m->y + it->h > f->avail && it->h > 0)
+        diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, loc,
+                 "this content is %.1fpt tall but the page body holds %.1fpt; "
+                 "it is placed anyway and runs off the page (make it smaller)",
+                 MK_TO_PT(it->h), MK_TO_PT(f->avail - m->y));
+    else if (nh > 0 && m->y + it->h + m->notes + nh + sep > f->avail)
+        diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, loc,
+                 "the footnote cited here is %.1fpt tall and does not fit on the page "
+                 "with its citation; it is placed below the text and runs off the "
+                 "page (shorten the footnote)", MK_TO_PT(nh));
+}
+
+/* Adds a box; returns the penalty to end the column at when it does not
+ * fit, else (size_t)-1. */
+static size_t measure_box(pager *p, const vitem *it, const col_fill *f, mstate *m)
+{
+    mk_len nh = notes_height(it);
+    mk_len sep = nh && !m->notes ? f->separator_h : 0;
+    mk_len glue = vspace_len(&m->glue);
+    if (m->placed && m->y + glue + it->h + m->notes + nh + sep > f->avail) {
+        if (m->best != (size_t)-1)
+            return m->best;
+        if (m->any != (size_t)-1) {
+            diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, it->fo ? it->fo->loc : (diag_loc){0},
+                     "content kept together is taller than the page; it is "
+                     "broken here (loosen keep-together or keep-with-next)");
+            return m->any;
+        }
+    }
+    if (!m->placed)
+        warn_box(p, it, f, m, nh, sep);
+    m->y += glue + it->h;
+    m->notes += nh + sep;
+    m->glue = (vspace){0};
+    m->placed = 1;
+    return (size_t)-1;
 }
 
 /* The index of the penalty where the column ends (or the vlist's length),
@@ -76,57 +165,34 @@ static mk_len header_height(const pager *p)
 static size_t measure_column(pager *p, col_fill *f, uint8_t *brk)
 {
     const vlist *v = p->v;
-    mk_len y = header_height(p), glue = 0, notes = f->notes_h;
-    int placed = 0;
-    size_t best = (size_t)-1, any = (size_t)-1;
+    mstate m = {.y = reopen_height(p), .notes = f->notes_h, .best = (size_t)-1,
+                .any = (size_t)-1};
+    for (size_t k = 0; k < p->open.len; k++)
+        m.open_after += p->open.v[k]->retain_after;
     *brk = 0;
     for (size_t k = p->pos; k < v->items.len; k++) {
         const vitem *it = &v->items.v[k];
+        size_t end = (size_t)-1;
         switch (it->kind) {
         case V_GLUE:
-            if (placed && it->h > glue)
-                glue = it->h;
+            /* §4.3.1 rule 1: conditional spaces vanish at the column top */
+            if (m.placed || it->retain)
+                vspace_add(&m.glue, it);
             break;
-        case V_OPEN: case V_CLOSE:
-            if (it->h > 0) {
-                y += glue + it->h;
-                glue = 0;
-            }
-            break;
+        case V_OPEN: case V_CLOSE: measure_mark(it, &m); break;
         case V_PENALTY:
-            if (it->penalty <= VP_FORCE && placed) {
-                *brk = it->brk ? it->brk : FO_BREAK_PAGE;
-                return k;
-            }
-            if (placed && it->penalty < VP_INF)
-                best = k;
-            if (placed)
-                any = k;
+            if (it->penalty <= VP_FORCE && m.placed)
+                end = k;
+            else
+                measure_penalty(it, k, f, &m);
             break;
-        case V_BOX: {
-            mk_len nh = notes_height(it);
-            mk_len sep = nh && !notes ? f->separator_h : 0;
-            if (placed && y + glue + it->h + notes + nh + sep > f->avail) {
-                if (best != (size_t)-1)
-                    return best;
-                if (any != (size_t)-1) {
-                    diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, it->fo ? it->fo->loc : (diag_loc){0},
-                             "content kept together is taller than the page; it is "
-                             "broken here (loosen keep-together or keep-with-next)");
-                    return any;
-                }
-            }
-            if (!placed && y + it->h > f->avail && it->h > 0)
-                diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, it->fo ? it->fo->loc : (diag_loc){0},
-                         "this content is %.1fpt tall but the page body holds %.1fpt; "
-                         "it is placed anyway and runs off the page (make it smaller)",
-                         MK_TO_PT(it->h), MK_TO_PT(f->avail - y));
-            y += glue + it->h;
-            notes += nh + sep;
-            glue = 0;
-            placed = 1;
-            break;
+        case V_BOX: end = measure_box(p, it, f, &m); break;
         }
+        if (end != (size_t)-1) {
+            const vitem *e = &v->items.v[end];
+            if (e->penalty <= VP_FORCE)
+                *brk = e->brk ? e->brk : FO_BREAK_PAGE;
+            return end;
         }
     }
     return v->items.len;
@@ -148,9 +214,9 @@ static area *new_block_area(lctx *c, const vblock *b, int continued)
         a->border_style[s] = b->border_style[s];
         a->border_color[s] = b->border_color[s];
     }
-    /* XSL 1.1 §7.8.x conditionality discard: no before-border on a
-     * continuation, no after-border before a break */
-    if (continued)
+    /* XSL 1.1 §7.8.4 conditionality: a continuation keeps its before
+     * border only when retained (the after border: close_broken) */
+    if (continued && !b->retain_border_before)
         a->border_w[AREA_BEFORE] = 0;
     a->is_reference = b->reference;
     a->ipd = b->ipd;
@@ -161,7 +227,8 @@ typedef struct {
     VEC(openblk) stack;
     area *region;          /* the column's container */
     mk_len col_i;          /* column offset inside the region */
-    mk_len y, glue;
+    mk_len y;
+    vspace glue;           /* spaces waiting for the next box or border */
     int placed;
 } placer;
 
@@ -202,6 +269,33 @@ static void close_area(placer *pl, mk_len bottom)
     o->area->bpd = bottom - o->abs_b;
 }
 
+/* The areas still open when the column ends continue on the next one: each
+ * keeps only its retained after border and padding (XSL 1.1 §7.8.4). */
+static void close_broken(placer *pl)
+{
+    while (pl->stack.len) {
+        openblk *o = &pl->stack.v[pl->stack.len - 1];
+        if (!o->blk->retain_border_after)
+            o->area->border_w[AREA_AFTER] = 0;
+        pl->y += o->blk->retain_after;
+        close_area(pl, pl->y);
+    }
+}
+
+static void place_glue(placer *pl, const vitem *it)
+{
+    /* §4.3.1 rule 1: conditional spaces vanish at the column top */
+    if (pl->placed || it->retain)
+        vspace_add(&pl->glue, it);
+}
+
+/* Moves y past the pending spaces. */
+static void flush_glue(placer *pl)
+{
+    pl->y += vspace_len(&pl->glue);
+    pl->glue = (vspace){0};
+}
+
 static void place_header(pager *p, placer *pl, const vblock *b)
 {
     for (size_t k = 0; k < b->header->items.len; k++) {
@@ -215,24 +309,63 @@ static void place_header(pager *p, placer *pl, const vblock *b)
     }
 }
 
-static void reopen(pager *p, placer *pl)
+/* The blocks continued from the previous column get an area here too: the
+ * page holds part of them, for page-number-citation-last (§6.6.12) and for
+ * retrieve-position="first-including-carryover" (§7.24.4). */
+static void reopen(pager *p, placer *pl, col_fill *f)
 {
     for (size_t k = 0; k < p->open.len; k++) {
         vblock *b = p->open.v[k];
         open_area(p, pl, b, 1);
+        pl->y += b->retain_before;
         if (b->header)
             place_header(p, pl, b);
+        const char *id = b->fo->props->id;
+        if (id && *id)
+            idmap_put(p->c->ids, id, f->page_index, f->page_number);
+        if (b->markers)
+            pager_marker_carried(f, b->markers);
+    }
+}
+
+/* The innermost open list item: where a list label goes. */
+static int list_item_level(const placer *pl)
+{
+    for (size_t k = pl->stack.len; k-- > 0;)
+        if (pl->stack.v[k].blk->fo->kind == FO_LIST_ITEM)
+            return (int)k;
+    return -1;
+}
+
+/* A list label rides on the first box of its body, level with it, and
+ * belongs to the list item's area (XSL 1.1 §6.8.3). */
+static void place_label(placer *pl, area *label)
+{
+    int k = list_item_level(pl);
+    size_t depth = pl->stack.len;
+    if (k >= 0)
+        pl->stack.len = (size_t)k + 1;
+    put(pl, label, label->i, pl->y);
+    pl->stack.len = depth;
+    area *item = label->parent;
+    if (item && item->first != label) { /* first in the item: read before the body */
+        area *prev = item->first;
+        while (prev->next != label)
+            prev = prev->next;
+        prev->next = NULL;
+        item->last = prev;
+        label->next = item->first;
+        item->first = label;
     }
 }
 
 static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f)
 {
-    pl->y += pl->glue;
-    pl->glue = 0;
+    flush_glue(pl);
     if (it->area)
         put(pl, it->area, it->area->i, pl->y);
     if (it->attach)
-        put(pl, it->attach, it->attach->i, pl->y);
+        place_label(pl, it->attach);
     for (const vnote *n = it->notes; n; n = n->next)
         VEC_PUSH(&f->notes, n->body);
     record_ids(p, it, f);
@@ -246,11 +379,11 @@ static void place_open(pager *p, placer *pl, const vitem *it, col_fill *f)
      * padding before, it also stays pending, so that it merges with the
      * first child's space-before (XSL 1.1 §4.3.1): the child lands at the
      * larger of the two. */
-    mk_len space = pl->glue;
+    mk_len space = vspace_len(&pl->glue);
     pl->y += space;
     open_area(p, pl, it->blk, 0);
     if (it->h > 0)
-        pl->glue = 0;
+        pl->glue = (vspace){0};
     else
         pl->y -= space;
     VEC_PUSH(&p->open, it->blk);
@@ -265,12 +398,12 @@ static void place_open(pager *p, placer *pl, const vitem *it, col_fill *f)
     pl->y += it->h;
 }
 
-static void place_close(pager *p, placer *pl, const vitem *it)
+static void place_close(pager *p, placer *pl, const vitem *it, col_fill *f)
 {
-    if (it->h > 0) {
-        pl->y += pl->glue;
-        pl->glue = 0;
-    }
+    if (it->blk && it->blk->markers)
+        pager_marker_ended(f, it->blk->markers);
+    if (it->h > 0)
+        flush_glue(pl);
     pl->y += it->h;
     if (pl->stack.len)
         close_area(pl, pl->y);
@@ -281,23 +414,19 @@ static void place_close(pager *p, placer *pl, const vitem *it)
 mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint8_t *brk)
 {
     placer pl = {.region = region, .col_i = col_i};
-    reopen(p, &pl);
     size_t end = measure_column(p, f, brk);
+    reopen(p, &pl, f);
     for (size_t k = p->pos; k < end; k++) {
         const vitem *it = &p->v->items.v[k];
         switch (it->kind) {
         case V_BOX: place_box(p, &pl, it, f); break;
         case V_OPEN: place_open(p, &pl, it, f); break;
-        case V_CLOSE: place_close(p, &pl, it); break;
-        case V_GLUE:
-            if (pl.placed && it->h > pl.glue)
-                pl.glue = it->h;
-            break;
+        case V_CLOSE: place_close(p, &pl, it, f); break;
+        case V_GLUE: place_glue(&pl, it); break;
         case V_PENALTY: break;
         }
     }
-    while (pl.stack.len)
-        close_area(&pl, pl.y);
+    close_broken(&pl);
     VEC_FREE(&pl.stack);
     p->pos = end < p->v->items.len ? end + 1 : end;
     return pl.y;
@@ -314,11 +443,8 @@ mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_
         switch (it->kind) {
         case V_BOX: place_box(&p, &pl, it, f); break;
         case V_OPEN: place_open(&p, &pl, it, f); break;
-        case V_CLOSE: place_close(&p, &pl, it); break;
-        case V_GLUE:
-            if (pl.placed && it->h > pl.glue)
-                pl.glue = it->h;
-            break;
+        case V_CLOSE: place_close(&p, &pl, it, f); break;
+        case V_GLUE: place_glue(&pl, it); break;
         case V_PENALTY: break;
         }
     }

@@ -24,10 +24,16 @@ typedef struct col_fill {
 pager *pager_new(lctx *c, const vlist *v);
 void pager_free(pager *p);
 int pager_done(const pager *p);
+/* A forced break before the first content (break-before="odd-page" on the
+ * sequence's first block): its kind, else 0. */
+uint8_t pager_leading_break(const pager *p);
 mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint8_t *brk);
 mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_fill *f);
 
-/* static.c: a block with fo:marker children started on the page */
+/* static.c: a block with fo:marker children started on the page, goes on
+ * from the previous page, ended on the page */
 void pager_marker_started(col_fill *f, const fo_node *first_marker);
+void pager_marker_carried(col_fill *f, const fo_node *first_marker);
+void pager_marker_ended(col_fill *f, const fo_node *first_marker);
 
 #endif

@@ -15,8 +15,24 @@
  * nominal fonts' ascent and descent with half-leading (XSL 1.1 §7.15.4,
  * line-stacking-strategy max-height).
  *
+ * Japanese punctuation (JLREQ 3.1.2–3.1.9; the pure rules are in jlreq.c).
+ * Brackets, commas, full stops and middle dots are shaped full-width and
+ * set as a half-em box, the glyph shifted so its ink stays inside; their
+ * aki becomes glue between the boxes (jlreq_aki_between: collapsed for
+ * consecutive punctuation). The aki glue is the break opportunity itself,
+ * so the breaker drops it at a line end and a line start, as house style
+ * ① wants (closing marks flush at the end, an opening bracket flush at the
+ * start). When axf:punctuation-trim asks to keep it, the line end's share
+ * is the width of the break penalty (counted only when breaking there)
+ * and the line start's share sits behind a zero box that the breaker does
+ * not discard. Hanging punctuation and allow-end are the break item's
+ * `hang`: width that may stand beyond the measure when the line would not
+ * fit otherwise. Shrinking follows JLREQ 3.8.3 through the glue's class;
+ * the ½ em after a full stop mid-line has no shrink at all.
+ *
  * The builder never inserts space characters into the text: spacing lives
  * in glyph positions only, so copy-paste and search see the source text. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,10 +298,47 @@ void para_graphic_size(const fo_props *p, mk_len iw, mk_len ih, mk_len avail_w,
     *out_h = ch;
 }
 
+/* The image of a graphic. With --keep-going, what keeps it from being
+ * had (missing, corrupt, outside the allowed folders) is a warning rather
+ * than an error, and graphic_placeholder takes its place (docs/limits.md). */
+static const struct image *graphic_image(lctx *c, const fo_node *n)
+{
+    if (!c->opts || !c->opts->keep_going)
+        return layout_image(c, n);
+    diag_list *real = c->diags, *scratch = diag_list_new();
+    c->diags = scratch;
+    const struct image *img = layout_image(c, n);
+    c->diags = real;
+    for (size_t k = 0; k < diag_count(scratch); k++) {
+        const diag *d = diag_at(scratch, k);
+        if (d->severity == DIAG_ERROR)
+            diag_add(real, DIAG_WARNING, d->stage, d->loc,
+                     "%s; a placeholder box is drawn instead (--keep-going)", d->message);
+        else
+            diag_add(real, d->severity, d->stage, d->loc, "%s", d->message);
+    }
+    diag_list_free(scratch);
+    return img;
+}
+
+/* A visible box where an image could not be had (--keep-going): a block
+ * area with a grey border on a light grey ground, the graphic's size. */
+static area *graphic_placeholder(lctx *c, const fo_node *fo)
+{
+    area *a = lctx_area(c, AREA_BLOCK, fo);
+    a->background = (fo_color){0xee, 0xee, 0xee, 255};
+    for (int s = 0; s < 4; s++) {
+        a->border_w[s] = MK_PT;
+        a->border_style[s] = FO_BORDER_SOLID;
+        a->border_color[s] = (fo_color){0x80, 0x80, 0x80, 255};
+    }
+    return a;
+}
+
 static void collect_graphic(pbuild *pb, const fo_node *n)
 {
     lctx *c = pb->c;
-    const struct image *img = layout_image(c, n);
+    const struct image *img = graphic_image(c, n);
     mk_len iw = 0, ih = 0;
     if (img) {
         iw = img->width;
@@ -325,13 +378,26 @@ static void collect_leader(pbuild *pb, const fo_node *n)
 typedef enum { SRC_NONE, SRC_CLUSTER, SRC_OBJ } src_kind;
 typedef struct { uint8_t kind; uint32_t idx; } isrc;
 
+/* How a cluster is set: its box width and where its glyphs go in it. For
+ * punctuation set on a half-em advance (JLREQ 3.1.2) cls is its class, box
+ * half its em and dx the glyph shift that keeps the ink in the box. */
+typedef struct {
+    mk_len box, dx;
+    uint8_t cls;              /* jlreq_class, or 0: set as shaped */
+} pset;
+
 typedef struct {
     pbuild *pb;
     shape_result sh;
     VEC(lb_item) items;
     VEC(isrc) src;
+    pset *set;                /* per cluster */
     jlreq_strictness strict;
     int justify, justify_last;
+    uint8_t ptrim, autospace, jtrim, hang; /* FO_PTRIM_* … of the block */
+    long widow_k;             /* a break before this cluster leaves one
+                               * character on the last line (JLREQ 3.5.4) */
+    int32_t cost;             /* penalty of the junction being built */
 } pitems;
 
 static void push_item(pitems *pi, lb_item it, src_kind k, uint32_t idx)
@@ -341,6 +407,11 @@ static void push_item(pitems *pi, lb_item it, src_kind k, uint32_t idx)
     VEC_PUSH(&pi->src, s);
 }
 
+static void push_penalty(pitems *pi, int32_t penalty)
+{
+    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = penalty}, SRC_NONE, 0);
+}
+
 static int is_kana_kanji(uint32_t cp)
 {
     jlreq_class k = jlreq_class_of(cp);
@@ -348,10 +419,18 @@ static int is_kana_kanji(uint32_t cp)
            k == JL_SMALL_KANA || k == JL_PROLONGED || k == JL_ITERATION;
 }
 
+static int is_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || jlreq_class_of(cp) == JL_NUMERAL;
+}
+
+/* Western letters and digits, and the half-width signs that belong to a
+ * number (cl-12 $ #, cl-13 % °): "18% 増", "$5 の" (JLREQ 3.2.6). */
 static int is_latin_alnum(uint32_t cp)
 {
     jlreq_class k = jlreq_class_of(cp);
     return k == JL_WESTERN || k == JL_NUMERAL || k == JL_UNIT ||
+           ((k == JL_PREFIX || k == JL_POSTFIX) && cp < 0x2000) ||
            (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
 }
 
@@ -360,24 +439,188 @@ static mk_len cluster_em(const pitems *pi, const shape_cluster *cl)
     return pi->pb->runs.v[cl->run].size;
 }
 
-/* What separates two adjacent non-space clusters: nothing, a break
- * opportunity, inter-character glue, or the Japanese–Latin quarter em. */
-static void between(pitems *pi, const shape_cluster *a, const shape_cluster *b, int nobreak)
+/* JLREQ 3.2.6 and axf:text-autospace: a quarter em between kana/kanji and
+ * Western letters (ideograph-alpha) or digits (ideograph-numeric), and
+ * with ideograph-parenthesis before "(" and after ")" touching kana/kanji;
+ * none next to Japanese punctuation, whose own aki separates. */
+static int autospaced(const pitems *pi, uint32_t a, uint32_t b)
 {
+    uint32_t lat;
+    if (is_kana_kanji(a) && is_latin_alnum(b))
+        lat = b;
+    else if (is_latin_alnum(a) && is_kana_kanji(b))
+        lat = a;
+    else
+        return (pi->autospace & FO_AUTOSPACE_PAREN) &&
+               ((is_kana_kanji(a) && b == '(') || (a == ')' && is_kana_kanji(b)));
+    return pi->autospace & (is_digit(lat) ? FO_AUTOSPACE_NUMERIC : FO_AUTOSPACE_ALPHA);
+}
+
+/* JLREQ 3.1.2 (SP-1): cl-01, 02, 05, 06 and 07 are shaped full-width and
+ * set on half an em; the glyph moves so that its ink stays inside: an
+ * opening bracket's ink is in the right half of the em, a middle dot's in
+ * the centre, the others' in the left half (horizontal Noto CJK, like
+ * every Adobe-Japan1 font). Proportional glyphs (“ ” in Noto CJK, ASCII
+ * punctuation) are left as shaped: they are Western text (3.2.6). */
+static void classify_punct(pitems *pi)
+{
+    pi->set = calloc(pi->sh.n_clusters ? pi->sh.n_clusters : 1, sizeof *pi->set);
+    if (!pi->set) {
+        fprintf(stderr, "mkdoc: out of memory (paragraph)\n");
+        abort(); /* same policy as vec.h */
+    }
+    for (size_t k = 0; k < pi->sh.n_clusters; k++) {
+        const shape_cluster *cl = &pi->sh.clusters[k];
+        pset *s = &pi->set[k];
+        s->box = cl->advance;
+        if (pi->ptrim == 0 || cl->is_space || cl->n_glyphs != 1 || !jlreq_is_cjk(cl->cp))
+            continue; /* axf:punctuation-trim="none": full width as shaped */
+        jlreq_class c = jlreq_class_of(cl->cp);
+        mk_len em = cluster_em(pi, cl), d = cl->advance - em;
+        if (!jlreq_is_half_punct(c) || d > em / 16 || d < -em / 16)
+            continue;
+        s->cls = (uint8_t)c;
+        s->box = cl->advance / 2;
+        s->dx = c == JL_OPENING ? -s->box : c == JL_MIDDLE_DOT ? -s->box / 2 : 0;
+    }
+}
+
+/* The aki of two neighbours (0 = none, e.g. at a space), in quarter ems. */
+static jlreq_aki aki_of(const pitems *pi, long ka, long kb)
+{
+    if (pi->ptrim & FO_PTRIM_ALL) /* axf:punctuation-trim="all": set solid */
+        return (jlreq_aki){0, 0, 0, 0};
+    jlreq_class a = ka >= 0 ? (jlreq_class)pi->set[ka].cls : JL_NONE;
+    jlreq_class b = kb >= 0 ? (jlreq_class)pi->set[kb].cls : JL_NONE;
+    return jlreq_aki_between(a, b, (pi->ptrim & FO_PTRIM_ADJACENT) != 0);
+}
+
+static lb_item aki_glue(const pitems *pi, mk_len w, mk_len fixed, int dot)
+{
+    /* JLREQ 3.8.3 (LA-3): the aki of middle dots shrinks first, to
+     * nothing; that of brackets and commas to half (¼ em: "houses may
+     * stop at ¼ em" — fully closed, 」「 and 、「 read as one mark); the
+     * ½ em after a full stop mid-line not at all. axf:text-justify-trim
+     * may forbid any shrinking. */
+    int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_PUNCT) && w > fixed;
+    mk_len room = w - fixed;
+    return (lb_item){.type = LB_GLUE, .adj = dot ? LB_ADJ_MIDDOT : LB_ADJ_PUNCT, .width = w,
+                     .shrink = shrinks ? (dot ? room : room / 2) : 0};
+}
+
+/* What a line end keeps of the trailing aki t of cluster ka (JLREQ 3.1.9,
+ * SP-9: all or nothing): nothing with axf:punctuation-trim "end" (the
+ * default), all of it otherwise; end-except-fullstop keeps it after 。. */
+static mk_len end_keep(const pitems *pi, long ka, mk_len t)
+{
+    if (pi->ptrim & FO_PTRIM_END_EXCEPT_FULLSTOP)
+        return pi->set[ka].cls == JL_FULL_STOP ? t : 0;
+    return pi->ptrim & FO_PTRIM_END ? 0 : t;
+}
+
+/* What a wrapped line start keeps of the leading aki l (JLREQ 3.1.5,
+ * SP-8): house style ① (start, the default) and start-except-first drop
+ * it; without either the opening bracket keeps its ½ em (style ②). */
+static mk_len start_keep(const pitems *pi, mk_len l)
+{
+    return pi->ptrim & (FO_PTRIM_START | FO_PTRIM_START_EXCEPT_FIRST) ? 0 : l;
+}
+
+/* Hanging punctuation (JLREQ 3.8.2, LA-6; axf:hanging-punctuation): a
+ * comma or full stop may stand outside the measure at a line end. */
+static mk_len hang_of(const pitems *pi, long ka)
+{
+    jlreq_class c = (jlreq_class)pi->set[ka].cls;
+    if (!(pi->hang & (FO_HANG_ALLOW_END | FO_HANG_FORCE_END)) ||
+        (c != JL_COMMA && c != JL_FULL_STOP))
+        return 0;
+    return pi->set[ka].box;
+}
+
+/* A leading aki that must survive a break (JLREQ 3.1.5 style ②): a
+ * zero box keeps the breaker from discarding it at the line start. */
+static void kept_lead(pitems *pi, mk_len l, int dot)
+{
+    push_item(pi, (lb_item){.type = LB_BOX}, SRC_NONE, 0);
+    push_penalty(pi, LB_INFINITY);
+    push_item(pi, aki_glue(pi, l, 0, dot), SRC_NONE, 0);
+}
+
+/* The items of a junction that holds punctuation aki. Mid-line the line
+ * holds ak.mid (collapsed, 3.1.4); at a break the line end keeps
+ * end_keep(trail) and the next line start_keep(lead) (3.1.5, 3.1.9):
+ *
+ *   [penalty w=tkeep]  glue(mid - lkeep)  [glue(0) +stretch]  [box0 penalty∞ glue(lkeep)]
+ *
+ * The break is the penalty when the line end keeps an aki, else the
+ * first glue (dropped at the break, with the stretch glue after it). */
+static void punct_junction(pitems *pi, long ka, jlreq_aki ak, mk_len q, int allowed,
+                           mk_len stretch, int dot)
+{
+    mk_len mid = ak.mid * q, fixed = ak.fixed * q;
+    if (!allowed) {
+        push_penalty(pi, LB_INFINITY);
+        push_item(pi, aki_glue(pi, mid, fixed, dot), SRC_NONE, 0);
+        return;
+    }
+    mk_len tkeep = end_keep(pi, ka, ak.trail * q), lkeep = start_keep(pi, ak.lead * q);
+    mk_len hang = hang_of(pi, ka);
+    int always = (pi->hang & FO_HANG_FORCE_END) != 0;
+    if (lkeep > mid)
+        lkeep = mid;
+    if (tkeep > 0) {
+        if (pi->ptrim & FO_PTRIM_ALLOW_END)
+            hang += tkeep; /* allow-end: the aki goes when the line is full */
+        push_item(pi, (lb_item){.type = LB_PENALTY, .width = tkeep, .hang = hang,
+                                .hang_always = (uint8_t)always, .penalty = pi->cost},
+                  SRC_NONE, 0);
+        hang = 0;
+    } else if (pi->cost) {
+        push_item(pi, (lb_item){.type = LB_PENALTY, .hang = hang,
+                                .hang_always = (uint8_t)always, .penalty = pi->cost},
+                  SRC_NONE, 0);
+    }
+    lb_item g = aki_glue(pi, mid - lkeep, fixed > mid - lkeep ? mid - lkeep : fixed, dot);
+    g.hang = hang;
+    g.hang_always = (uint8_t)always;
+    push_item(pi, g, SRC_NONE, 0);
+    if (stretch > 0) /* JLREQ 3.8.4 (c): expansion where a break is allowed */
+        push_item(pi, (lb_item){.type = LB_GLUE, .adj = LB_ADJ_INTERCHAR, .stretch = stretch},
+                  SRC_NONE, 0);
+    if (lkeep > 0)
+        kept_lead(pi, lkeep, dot);
+}
+
+/* What separates two adjacent non-space clusters: nothing, a break
+ * opportunity, punctuation aki, inter-character glue, or the
+ * Japanese–Latin quarter em. */
+static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
+{
+    const shape_cluster *a = &pi->sh.clusters[ka], *b = &pi->sh.clusters[kb];
     int cjk_a = jlreq_is_cjk(a->cp), cjk_b = jlreq_is_cjk(b->cp);
-    int allowed = !nobreak && b->break_before;
-    if (cjk_a || cjk_b)
-        allowed = allowed && jlreq_can_break(a->cp, b->cp, pi->strict);
+    /* Next to Japanese, JLREQ decides alone: UAX #14 as Pango applies it
+     * is CSS "strict" and would keep small kana and ー from a line start
+     * at every level (JLREQ C.3, axf:line-break) */
+    int allowed = !nobreak && ((cjk_a || cjk_b) ? jlreq_can_break(a->cp, b->cp, pi->strict)
+                                                : b->break_before);
     mk_len em = cluster_em(pi, cjk_a ? a : b);
-    /* JLREQ 3.2.6: a quarter em between kana/kanji and Western letters or
-     * digits; none next to punctuation (its own aki already separates). */
-    int jalatin = (is_kana_kanji(a->cp) && is_latin_alnum(b->cp)) ||
-                  (is_latin_alnum(a->cp) && is_kana_kanji(b->cp));
-    if (jalatin) {
-        if (!allowed)
-            push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY}, SRC_NONE, 0);
+    /* JLREQ 3.5.4 (PA-3): one character alone on a paragraph's last line */
+    pi->cost = allowed && (long)kb == pi->widow_k ? 150 : 0;
+    jlreq_aki ak = aki_of(pi, (long)ka, (long)kb);
+    if (ak.mid || ak.trail || ak.lead) {
+        mk_len q = cluster_em(pi, pi->set[ka].cls ? a : b) / 4;
+        /* only middle-dot aki here: it shrinks first (JLREQ 3.8.3) */
+        int dots = (pi->set[ka].cls == JL_MIDDLE_DOT) + (pi->set[kb].cls == JL_MIDDLE_DOT);
+        punct_junction(pi, (long)ka, ak, q, allowed,
+                       allowed && pi->justify ? em / 4 : 0, dots && ak.mid == dots);
+        return;
+    }
+    if (autospaced(pi, a->cp, b->cp)) {
+        if (!allowed || pi->cost)
+            push_penalty(pi, allowed ? pi->cost : LB_INFINITY);
+        int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_IDEOGRAPH);
         lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_JALATIN, .width = em / 4,
-                     .stretch = pi->justify ? em / 4 : 0, .shrink = pi->justify ? em / 8 : 0};
+                     .stretch = pi->justify ? em / 4 : 0, .shrink = shrinks ? em / 8 : 0};
         push_item(pi, g, SRC_NONE, 0);
         return;
     }
@@ -388,6 +631,8 @@ static void between(pitems *pi, const shape_cluster *a, const shape_cluster *b, 
          * allowed, up to a quarter em before spreading further. */
         lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_INTERCHAR,
                      .stretch = pi->justify ? em / 4 : 0};
+        if (pi->cost)
+            push_penalty(pi, pi->cost);
         push_item(pi, g, SRC_NONE, 0);
         return;
     }
@@ -395,8 +640,36 @@ static void between(pitems *pi, const shape_cluster *a, const shape_cluster *b, 
      * \exhyphenpenalty), so URLs and compounds break there only when the
      * spaces and slashes around give no better line */
     int hyphen = a->cp == '-' || a->cp == 0x2010;
-    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = hyphen ? 50 : 0,
+    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = hyphen ? 50 : pi->cost,
                             .flagged = (uint8_t)hyphen}, SRC_NONE, 0);
+}
+
+/* The leading aki of cluster k with no cluster before it: at the start of
+ * the paragraph or after a forced break (first = 1), or after a space or
+ * an object. */
+static void lead_edge(pitems *pi, size_t k, int first)
+{
+    jlreq_aki ak = aki_of(pi, -1, (long)k);
+    if (!ak.lead)
+        return;
+    mk_len l = ak.lead * (cluster_em(pi, &pi->sh.clusters[k]) / 4);
+    /* JLREQ 3.1.5: style ① trims every line start; start-except-first
+     * keeps the aki on a paragraph's first line */
+    int dot = pi->set[k].cls == JL_MIDDLE_DOT;
+    int keep = first ? !(pi->ptrim & FO_PTRIM_START) : start_keep(pi, l) > 0;
+    if (keep)
+        kept_lead(pi, l, dot);
+    else if (!first)
+        push_item(pi, aki_glue(pi, l, 0, dot), SRC_NONE, 0); /* dropped at a break */
+}
+
+/* The trailing aki of cluster k before a space: a break like the space. */
+static void trail_edge(pitems *pi, size_t k)
+{
+    jlreq_aki ak = aki_of(pi, (long)k, -1);
+    if (ak.trail)
+        push_item(pi, aki_glue(pi, ak.trail * (cluster_em(pi, &pi->sh.clusters[k]) / 4), 0,
+                               pi->set[k].cls == JL_MIDDLE_DOT), SRC_NONE, 0);
 }
 
 static void space_glue(pitems *pi, size_t k, mk_len width)
@@ -405,17 +678,25 @@ static void space_glue(pitems *pi, size_t k, mk_len width)
     mk_len em = cluster_em(pi, cl);
     const shape_cluster *prev = k > 0 ? &pi->sh.clusters[k - 1] : NULL;
     const shape_cluster *next = k + 1 < pi->sh.n_clusters ? &pi->sh.clusters[k + 1] : NULL;
-    int ja_lat = prev && next &&
-                 ((is_kana_kanji(prev->cp) && is_latin_alnum(next->cp)) ||
-                  (is_latin_alnum(prev->cp) && is_kana_kanji(next->cp)));
+    int ja_lat = prev && next && autospaced(pi, prev->cp, next->cp);
+    int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_INTERWORD);
     lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_WORDSPACE, .width = width,
                  .stretch = pi->justify ? width / 2 : 0,
-                 .shrink = pi->justify ? width / 3 : 0};
+                 .shrink = shrinks ? width / 3 : 0};
     if (ja_lat) /* JLREQ 3.2.6: a typed space there is set as the quarter em */
         g = (lb_item){.type = LB_GLUE, .adj = LB_ADJ_JALATIN, .width = em / 4,
-                      .stretch = pi->justify ? em / 4 : 0, .shrink = pi->justify ? em / 8 : 0};
-    (void)em;
+                      .stretch = pi->justify ? em / 4 : 0,
+                      .shrink = pi->justify && (pi->jtrim & FO_JTRIM_IDEOGRAPH) ? em / 8 : 0};
     push_item(pi, g, SRC_CLUSTER, (uint32_t)k);
+}
+
+/* JLREQ 3.1.6 (SP-3, LB-7): the ideographic space after ？ or ！ ending a
+ * sentence is a fixed 1 em mid-line and a break that vanishes at a line
+ * end, so the next line starts flush. Its glyph stays in the text. */
+static int sentence_space(const pitems *pi, size_t k, const shape_cluster *prev)
+{
+    return pi->sh.clusters[k].cp == 0x3000 && prev &&
+           jlreq_class_of(prev->cp) == JL_DIVIDING && jlreq_is_cjk(prev->cp);
 }
 
 static void object_items(pitems *pi, size_t o)
@@ -423,14 +704,14 @@ static void object_items(pitems *pi, size_t o)
     const pobj *ob = &pi->pb->objs.v[o];
     switch (ob->kind) {
     case OBJ_IMAGE:
-        push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = 0}, SRC_NONE, 0);
+        push_penalty(pi, 0);
         push_item(pi, (lb_item){.type = LB_BOX, .width = ob->w}, SRC_OBJ, (uint32_t)o);
-        push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = 0}, SRC_NONE, 0);
+        push_penalty(pi, 0);
         break;
     case OBJ_LEADER: {
-        push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = 0}, SRC_NONE, 0);
+        push_penalty(pi, 0);
         push_item(pi, (lb_item){.type = LB_BOX, .width = 0}, SRC_NONE, 0);
-        push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY}, SRC_NONE, 0);
+        push_penalty(pi, LB_INFINITY);
         lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_WORDSPACE, .width = ob->w,
                      .stretch = ob->h - ob->w, .shrink = ob->w - ob->min};
         push_item(pi, g, SRC_OBJ, (uint32_t)o);
@@ -450,14 +731,39 @@ static int nobreak_at(const pbuild *pb, size_t at)
     return 0;
 }
 
+/* JLREQ 3.5.4 (PA-3): the cluster that would stand alone on the last
+ * line, with only closing marks after it ("す。"); -1 when the paragraph
+ * ends in Western text or an object, or is not justified (ragged lines
+ * show their measure; a short last line there is no flaw). */
+static long widow_cluster(const pitems *pi)
+{
+    const pbuild *pb = pi->pb;
+    if (!pi->justify)
+        return -1;
+    for (size_t k = pi->sh.n_clusters; k-- > 0;) {
+        const shape_cluster *cl = &pi->sh.clusters[k];
+        if (pb->objs.len && pb->objs.v[pb->objs.len - 1].at > cl->byte_start &&
+            pb->objs.v[pb->objs.len - 1].kind != OBJ_ID)
+            return -1;
+        jlreq_class c = jlreq_class_of(cl->cp);
+        if (cl->is_space || c == JL_CLOSING || c == JL_FULL_STOP || c == JL_COMMA ||
+            c == JL_DIVIDING)
+            continue;
+        return is_kana_kanji(cl->cp) ? (long)k : -1;
+    }
+    return -1;
+}
+
 static void build_items(pitems *pi, mk_len indent)
 {
     pbuild *pb = pi->pb;
+    classify_punct(pi);
+    pi->widow_k = widow_cluster(pi);
     if (indent)
         push_item(pi, (lb_item){.type = LB_BOX, .width = indent}, SRC_NONE, 0);
     size_t o = 0;
-    const shape_cluster *prev = NULL;
-    int started = 0, any_nobreak = 0;
+    long prev = -1;          /* the cluster before, when nothing separates them */
+    int started = 0, any_nobreak = 0, first = 1;
     for (size_t k = 0; k < pb->objs.len; k++)
         any_nobreak |= pb->objs.v[k].kind == OBJ_NOBREAK;
     for (size_t k = 0; k < pi->sh.n_clusters; k++) {
@@ -468,35 +774,52 @@ static void build_items(pitems *pi, mk_len indent)
             object_items(pi, o++);
         }
         if (had_obj) {
-            prev = NULL;
+            prev = -1;
             started = 1;
+            first = 0;
         }
         if (cl->mandatory_break && k > 0) {
-            push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY}, SRC_NONE, 0);
+            push_penalty(pi, LB_INFINITY);
             push_item(pi, (lb_item){.type = LB_GLUE, .stretch = MK_FROM_PT(10000)}, SRC_NONE, 0);
-            push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = -LB_INFINITY}, SRC_NONE, 0);
-            prev = NULL;
+            push_penalty(pi, -LB_INFINITY);
+            prev = -1;
+            first = 1;
+        }
+        const shape_cluster *pc = prev >= 0 ? &pi->sh.clusters[prev] : NULL;
+        if (sentence_space(pi, k, pc)) {
+            push_item(pi, (lb_item){.type = LB_GLUE, .width = cl->advance}, SRC_CLUSTER,
+                      (uint32_t)k);
+            prev = -1;
+            first = 0;
+            continue;
         }
         if (cl->is_space && cl->cp != 0xA0 && cl->cp != 0x202F && cl->cp != 0x3000) {
             if (cl->cp == '\n' || !started)
                 continue;
+            if (prev >= 0)
+                trail_edge(pi, (size_t)prev);
             space_glue(pi, k, cl->advance);
-            prev = NULL;
+            prev = -1;
+            first = 0;
             continue;
         }
-        if (prev)
-            between(pi, prev, cl, any_nobreak && nobreak_at(pb, cl->byte_start));
-        push_item(pi, (lb_item){.type = LB_BOX, .width = cl->advance}, SRC_CLUSTER, (uint32_t)k);
-        prev = cl;
+        if (prev >= 0)
+            between(pi, (size_t)prev, k, any_nobreak && nobreak_at(pb, cl->byte_start));
+        else
+            lead_edge(pi, k, first);
+        push_item(pi, (lb_item){.type = LB_BOX, .width = pi->set[k].box}, SRC_CLUSTER,
+                  (uint32_t)k);
+        prev = (long)k;
         started = 1;
+        first = 0;
     }
     while (o < pb->objs.len)
         object_items(pi, o++);
     /* TeX's \par: the finishing glue is no break opportunity itself */
-    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = LB_INFINITY}, SRC_NONE, 0);
+    push_penalty(pi, LB_INFINITY);
     if (!pi->justify_last)
         push_item(pi, (lb_item){.type = LB_GLUE, .stretch = MK_FROM_PT(10000)}, SRC_NONE, 0);
-    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = -LB_INFINITY}, SRC_NONE, 0);
+    push_penalty(pi, -LB_INFINITY);
 }
 
 /* -------------------------------------------------------------- lines */
@@ -571,7 +894,8 @@ static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
         lb->text_start = lb->text_end = cl->byte_start;
         lb->run_x = x;
     }
-    mk_len gx = x - lb->run_x;
+    const pset *ps = &pi->set[k];
+    mk_len gx = x - lb->run_x + ps->dx; /* JLREQ 3.1.2: ink inside the half em */
     int shown = 0;
     for (uint32_t g = 0; g < cl->n_glyphs; g++) {
         const shape_glyph *sg = &pi->sh.glyphs[cl->glyph_start + g];
@@ -585,14 +909,14 @@ static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
     area_cluster ac = {(int)cl->byte_len, shown};
     VEC_PUSH(&lb->clusters, ac);
     lb->text_end = cl->byte_start + cl->byte_len;
-    lb->run->ipd = x + cl->advance - lb->run_x;
+    lb->run->ipd = x + ps->box - lb->run_x;
 }
 
 static void place_object(lctx *c, pitems *pi, lbuild *lb, const pobj *ob, ppos pos)
 {
     flush_run(c, pi->pb, lb);
     if (ob->kind == OBJ_IMAGE) {
-        area *a = lctx_area(c, AREA_IMAGE, ob->fo);
+        area *a = ob->image ? lctx_area(c, AREA_IMAGE, ob->fo) : graphic_placeholder(c, ob->fo);
         a->i = pos.x;
         a->ipd = ob->w;
         a->bpd = ob->h;
@@ -718,8 +1042,8 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
             if (st->below > li->below) li->below = st->below;
             pspan sp = {cl->byte_start, cl->byte_start + cl->byte_len, x, x + pos[k - from].w};
             VEC_PUSH(&spans, sp);
-            if (pi->items.v[k].type == LB_BOX)
-                place_cluster(c, pi, &lb, s.idx, x);
+            if (pi->items.v[k].type == LB_BOX || (cl->cp == 0x3000 && pos[k - from].w > 0))
+                place_cluster(c, pi, &lb, s.idx, x); /* boxes; JLREQ 3.1.6's U+3000 */
             else
                 flush_run(c, pb, &lb); /* a space: the next word starts a new run */
         } else if (s.kind == SRC_OBJ) {
@@ -806,7 +1130,12 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
         size_t n = end > start ? end - start : 0;
         VEC_RESERVE(&adj, n + 1);
         VEC_RESERVE(&pos, n + 1);
-        mk_len width = n ? linebreak_justify(pi->items.v, start, end, ipd, justify, adj.v) : 0;
+        /* a break penalty with a width (an aki kept at the line end) is
+         * the line's last item: justify up to it, then give it its width */
+        size_t to = end > brk ? brk : end;
+        mk_len width = n ? linebreak_justify(pi->items.v, start, to, ipd, justify, adj.v) : 0;
+        if (end > to)
+            adj.v[n - 1] = bi->width;
         mk_len x = 0;
         for (size_t k = 0; k < n; k++) {
             pos.v[k].x = x;
@@ -847,6 +1176,12 @@ static void pbuild_free(pbuild *pb)
     VEC_FREE(&pb->links);
 }
 
+static int is_japanese(const char *lang)
+{
+    return lang && (lang[0] == 'j' || lang[0] == 'J') && (lang[1] == 'a' || lang[1] == 'A') &&
+           (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+}
+
 /* Leading and trailing spaces of a paragraph never show (XSL 1.1
  * §7.16.12 with white-space-treatment ignore-if-surrounding-linefeed). */
 static void trim_runs(pbuild *pb)
@@ -882,7 +1217,9 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     c->strut_below = strut.below;
     for (size_t r = 0; r < pb.styles.len; r++)
         style_metrics(c, &pb.styles.v[r]);
-    pitems pi = {.pb = &pb, .strict = (jlreq_strictness)bp->line_break};
+    pitems pi = {.pb = &pb, .strict = (jlreq_strictness)bp->line_break,
+                 .ptrim = bp->punctuation_trim, .autospace = bp->text_autospace,
+                 .jtrim = bp->text_justify_trim, .hang = bp->hanging_punctuation};
     fo_text_align last_al = line_align(bp, 1);
     pi.justify = bp->text_align == FO_ALIGN_JUSTIFY || last_al == FO_ALIGN_JUSTIFY;
     pi.justify_last = last_al == FO_ALIGN_JUSTIFY;
@@ -899,6 +1236,8 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     lp.line_widths = &ipd;
     lp.n_line_widths = 1;
     lp.last_line_justified = (uint8_t)pi.justify_last;
+    if (is_japanese(bp->language))
+        lp.shrink_cost = 20; /* JLREQ 3.8.2 (LA-2): reduce rather than expand */
     if (!pi.justify) {
         /* ragged lines: measure by how much room is left, and let equally
          * good choices fill the earlier lines (fitness classes only matter
@@ -917,6 +1256,7 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     }
     linebreak_result_free(&res);
     shape_result_free(&pi.sh);
+    free(pi.set);
     VEC_FREE(&pi.items);
     VEC_FREE(&pi.src);
     pbuild_free(&pb);

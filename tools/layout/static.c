@@ -20,18 +20,33 @@ static void set_marker(mrecs *list, const char *cls, const fo_node *m)
     VEC_PUSH(list, r);
 }
 
-void pager_marker_started(col_fill *f, const fo_node *first_marker)
+static void add_markers(mrecs *list, const fo_node *first_marker)
 {
-    pagestate *ps = f->ps;
-    if (!ps)
-        return;
     for (const fo_node *m = first_marker; m && m->kind == FO_MARKER; m = m->next) {
         const char *cls = m->props->marker_class_name;
         if (!cls)
             continue;
         mrec r = {cls, m};
-        VEC_PUSH(&ps->on_page, r);
+        VEC_PUSH(list, r);
     }
+}
+
+void pager_marker_started(col_fill *f, const fo_node *first_marker)
+{
+    if (f->ps)
+        add_markers(&f->ps->on_page, first_marker);
+}
+
+void pager_marker_carried(col_fill *f, const fo_node *first_marker)
+{
+    if (f->ps)
+        add_markers(&f->ps->carried, first_marker);
+}
+
+void pager_marker_ended(col_fill *f, const fo_node *first_marker)
+{
+    if (f->ps)
+        add_markers(&f->ps->ended, first_marker);
 }
 
 void pagestate_page_done(pagestate *ps)
@@ -40,18 +55,20 @@ void pagestate_page_done(pagestate *ps)
         set_marker(&ps->before_seq, ps->on_page.v[k].cls, ps->on_page.v[k].marker);
         set_marker(&ps->before_doc, ps->on_page.v[k].cls, ps->on_page.v[k].marker);
     }
-    ps->on_page.len = 0;
+    ps->on_page.len = ps->carried.len = ps->ended.len = 0;
 }
 
 void pagestate_sequence_start(pagestate *ps)
 {
     ps->before_seq.len = 0;
-    ps->on_page.len = 0;
+    ps->on_page.len = ps->carried.len = ps->ended.len = 0;
 }
 
 void pagestate_free(pagestate *ps)
 {
     VEC_FREE(&ps->on_page);
+    VEC_FREE(&ps->carried);
+    VEC_FREE(&ps->ended);
     VEC_FREE(&ps->before_seq);
     VEC_FREE(&ps->before_doc);
 }
@@ -64,6 +81,43 @@ static const fo_node *earlier(const mrecs *list, const char *cls)
     return NULL;
 }
 
+/* The first (or last) marker of the class in list, or NULL. */
+static const fo_node *pick(const mrecs *list, const char *cls, int last)
+{
+    const fo_node *found = NULL;
+    for (size_t k = 0; k < list->len; k++)
+        if (strcmp(list->v[k].cls, cls) == 0) {
+            found = list->v[k].marker;
+            if (!last)
+                break;
+        }
+    return found;
+}
+
+/* XSL 1.1 §7.24.4 retrieve-position, among the markers of this page:
+ * 0 first-starting-within-page, 1 first-including-carryover (blocks going
+ * on from the previous page come first: their markers precede in document
+ * order), 2 last-starting-within-page, 3 last-ending-within-page (when no
+ * marked block ends here, the last marked area of the page, as Apache FOP
+ * does: a block running over the whole page still names it). */
+static const fo_node *on_this_page(const pagestate *ps, const char *cls, int position)
+{
+    switch (position) {
+    case 1: {
+        const fo_node *m = pick(&ps->carried, cls, 0);
+        return m ? m : pick(&ps->on_page, cls, 0);
+    }
+    case 2: return pick(&ps->on_page, cls, 1);
+    case 3: {
+        const fo_node *m = pick(&ps->ended, cls, 1);
+        if (!m)
+            m = pick(&ps->on_page, cls, 1);
+        return m ? m : pick(&ps->carried, cls, 1);
+    }
+    default: return pick(&ps->on_page, cls, 0);
+    }
+}
+
 const fo_node *static_find_marker(lctx *c, const fo_node *retrieve)
 {
     pagestate *ps = c->page;
@@ -71,14 +125,9 @@ const fo_node *static_find_marker(lctx *c, const fo_node *retrieve)
     const char *cls = p->retrieve_class_name;
     if (!ps || !cls)
         return NULL;
-    int last = p->retrieve_position >= 2;
-    const fo_node *found = NULL;
-    for (size_t k = 0; k < ps->on_page.len; k++)
-        if (strcmp(ps->on_page.v[k].cls, cls) == 0) {
-            found = ps->on_page.v[k].marker;
-            if (!last)
-                break;
-        }
+    const fo_node *found = on_this_page(ps, cls, p->retrieve_position);
+    /* §6.13.6: none on the page: the last one before it, within
+     * retrieve-boundary (page: none; page-sequence; document) */
     if (found || p->retrieve_boundary == 1)
         return found;
     return earlier(p->retrieve_boundary == 2 ? &ps->before_doc : &ps->before_seq, cls);

@@ -28,6 +28,7 @@ void vlist_box(vlist *v, area *a, mk_len h, const fo_node *fo)
 {
     vitem *it = vlist_push(v, V_BOX);
     it->area = a;
+    it->area_i = a ? a->i : 0;
     it->h = h;
     it->fo = fo;
 }
@@ -39,6 +40,63 @@ void vlist_glue(vlist *v, mk_len h, int discard)
     vitem *it = vlist_push(v, V_GLUE);
     it->h = h;
     it->discard = (uint8_t)discard;
+}
+
+void vlist_space(vlist *v, const fo_space *s, mk_len base)
+{
+    mk_len h = fo_len_resolve(s->opt, base);
+    if (h == 0)
+        return;
+    vitem *it = vlist_push(v, V_GLUE);
+    it->h = h;
+    it->discard = s->discard;
+    it->retain = !s->discard;
+    it->prec = s->precedence;
+}
+
+void vspace_add(vspace *s, const vitem *g)
+{
+    if (g->prec == FO_SPACE_FORCE) {
+        s->forced += g->h;    /* §4.3.1 rule 2: every forcing space is kept */
+        s->any_forced = 1;
+        return;
+    }
+    /* rules 3 and 4: the greatest precedence, then the greatest length */
+    if (!s->any || g->prec > s->prec || (g->prec == s->prec && g->h > s->len)) {
+        s->len = g->h;
+        s->prec = g->prec;
+    }
+    s->any = 1;
+}
+
+mk_len vspace_len(const vspace *s)
+{
+    return s->any_forced ? s->forced : s->len;
+}
+
+/* Mirrors paginate.c's placer: spaces wait until a box or a border needs
+ * them, merging meanwhile; a block without border or padding before keeps
+ * them waiting, so that its first child's space merges with its own. */
+mk_len vlist_span_height(const vlist *v, size_t from, size_t to)
+{
+    int64_t y = 0;
+    vspace glue = {0};
+    for (size_t k = from; k < to && k < v->items.len; k++) {
+        const vitem *it = &v->items.v[k];
+        switch (it->kind) {
+        case V_GLUE: vspace_add(&glue, it); break;
+        case V_PENALTY: break;
+        case V_OPEN: case V_CLOSE: case V_BOX:
+            if (it->kind == V_BOX || it->h > 0) {
+                y += vspace_len(&glue);
+                glue = (vspace){0};
+            }
+            y += it->h;
+            break;
+        }
+    }
+    y += vspace_len(&glue);
+    return y > MK_LEN_MAX ? MK_LEN_MAX : (mk_len)y;
 }
 
 void vlist_penalty(vlist *v, int32_t penalty, uint8_t brk)

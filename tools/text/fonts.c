@@ -26,6 +26,8 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "breaks_icu.h"
+
 #ifndef MKDOC_DATADIR
 #define MKDOC_DATADIR "."
 #endif
@@ -45,6 +47,8 @@ struct text_ctx {
     PangoContext *pango;
     GHashTable *fonts;         /* PangoFont * -> text_font * (owned) */
     GHashTable *families;      /* FO family list -> Pango family string */
+    breaks_icu *icu;           /* lazily: most documents have no Burmese */
+    int missing_is_error;
 };
 
 /* ---- configuration ---- */
@@ -163,6 +167,7 @@ void text_ctx_free(text_ctx *ctx)
     /* Fonts first: they belong to the font map. */
     g_hash_table_destroy(ctx->fonts);
     g_hash_table_destroy(ctx->families);
+    breaks_icu_free(ctx->icu);
     g_object_unref(ctx->pango);
     g_object_unref(ctx->map);
     FcConfigDestroy(ctx->fc); /* the map held its own reference */
@@ -170,6 +175,20 @@ void text_ctx_free(text_ctx *ctx)
 }
 
 void *text_ctx_pango(text_ctx *ctx) { return ctx->pango; }
+
+void text_ctx_set_missing_is_error(text_ctx *ctx, int missing_is_error)
+{
+    ctx->missing_is_error = missing_is_error != 0;
+}
+
+int text_ctx_missing_is_error(const text_ctx *ctx) { return ctx->missing_is_error; }
+
+breaks_icu *text_ctx_breaks_icu(text_ctx *ctx)
+{
+    if (!ctx->icu)
+        ctx->icu = breaks_icu_new();
+    return ctx->icu;
+}
 
 /* ---- family lists ---- */
 

@@ -75,4 +75,18 @@ const char *text_ctx_family(text_ctx *ctx, const char *fo_family);
 /* The PangoFont * behind a text_font (for renderers); not owned. */
 void *text_font_pango(const text_font *font);
 
+/* ---- Options of the text stage, and helpers it owns. ---- */
+
+/* missing_is_error = 1: a character no font can draw is reported as an
+ * error instead of a warning (the CLI's --strict), so the run fails with
+ * the same message, location and advice; shaping still goes on, so every
+ * such character is listed. Default 0. */
+void text_ctx_set_missing_is_error(text_ctx *ctx, int missing_is_error);
+int text_ctx_missing_is_error(const text_ctx *ctx);
+
+struct breaks_icu;
+/* The ICU line breaker shape.c uses for Burmese, Khmer and Lao
+ * (breaks_icu.h), created on first use; owned by ctx. */
+struct breaks_icu *text_ctx_breaks_icu(text_ctx *ctx);
+
 #endif

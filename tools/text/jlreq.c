@@ -170,3 +170,54 @@ int jlreq_can_break(uint32_t cp_before, uint32_t cp_after, jlreq_strictness s)
         return 0;
     return 1; /* Table 2: a blank cell; kana/kanji, Japanese–Western, etc. */
 }
+
+/* ---- aki of punctuation (JLREQ 3.1.2–3.1.6, Appendix B) ---- */
+
+int jlreq_is_half_punct(jlreq_class c)
+{
+    return c == JL_OPENING || c == JL_CLOSING || c == JL_MIDDLE_DOT ||
+           c == JL_FULL_STOP || c == JL_COMMA;
+}
+
+int jlreq_aki_lead(jlreq_class c)
+{
+    if (c == JL_OPENING) /* JLREQ 3.1.2: ½ em before an opening bracket */
+        return 2;
+    return c == JL_MIDDLE_DOT; /* JLREQ 3.1.3: ¼ em each side of a middle dot */
+}
+
+static int jl_is_closing_like(jlreq_class c)
+{
+    return c == JL_CLOSING || c == JL_FULL_STOP || c == JL_COMMA;
+}
+
+int jlreq_aki_trail(jlreq_class c)
+{
+    if (jl_is_closing_like(c)) /* JLREQ 3.1.2: ½ em after 」 、 。 */
+        return 2;
+    return c == JL_MIDDLE_DOT;
+}
+
+jlreq_aki jlreq_aki_between(jlreq_class before, jlreq_class after, int adjacent)
+{
+    jlreq_aki a = {0, 0, (uint8_t)jlreq_aki_trail(before), (uint8_t)jlreq_aki_lead(after)};
+    int t = a.trail, l = a.lead;
+    if (adjacent) {
+        if (jl_is_closing_like(after))
+            t = 0;  /* JLREQ 3.1.4: 、」 。」 」」 」、 」。 are set solid */
+        else if (after == JL_MIDDLE_DOT && before == JL_CLOSING)
+            t = 0;  /* B.2 note 4: 」・ keeps only the dot's ¼ em */
+        else if (before == JL_MIDDLE_DOT && after == JL_OPENING)
+            l = 0;  /* B.2 note 4: ・「 keeps only the dot's ¼ em */
+        else if (before == JL_OPENING && after == JL_OPENING)
+            l = 0;  /* JLREQ 3.1.4: 「「 solid */
+        else if (jl_is_closing_like(before) && after == JL_OPENING)
+            l = 0;  /* JLREQ 3.1.4: 」「 、「 。「 take ½ em, not 1 em */
+        /* two middle dots ¼ + ¼, a stop or comma and a dot ½ + ¼ (B.2
+         * note 5): the plain sum */
+    }
+    a.mid = (uint8_t)(t + l);
+    /* JLREQ 3.8.3: the ½ em after a full stop mid-line is never reduced */
+    a.fixed = (uint8_t)(before == JL_FULL_STOP ? t : 0);
+    return a;
+}

@@ -61,4 +61,32 @@ int jlreq_no_line_end(uint32_t cp);
  * Japanese–Latin quarter em (JLREQ 3.2.6). */
 int jlreq_is_cjk(uint32_t cp);
 
+/* Punctuation set on a half-em advance (JLREQ 3.1.2, SP-1): cl-01 opening
+ * brackets, cl-02 closing brackets, cl-05 middle dots, cl-06 full stops,
+ * cl-07 commas. The caller decides whether a given glyph is full-width
+ * (proportional “ ” or ASCII “:” keep their own advance and no aki). */
+int jlreq_is_half_punct(jlreq_class c);
+
+/* A character's own aki (JLREQ Appendix B, Table 1), in quarter ems: the
+ * space on its leading side (½ em before cl-01, ¼ em before cl-05) and on
+ * its trailing side (½ em after cl-02, cl-06, cl-07, ¼ em after cl-05).
+ * 0 for every other class. */
+int jlreq_aki_lead(jlreq_class c);
+int jlreq_aki_trail(jlreq_class c);
+
+/* The space between two adjacent characters, in quarter ems.
+ *   mid    the space mid-line, after consecutive punctuation collapses
+ *          (JLREQ 3.1.4, SP-2) when `adjacent` is set, else the plain sum
+ *          of the trailing aki of `before` and the leading aki of `after`;
+ *   fixed  the part of mid that line adjustment must not reduce: the ½ em
+ *          after a full stop mid-line (JLREQ 3.8.3, LA-3);
+ *   trail  the aki of `before` alone, what it keeps at a line end;
+ *   lead   the aki of `after` alone, what it keeps at a line start.
+ * Pass JL_NONE for a character that is not set on a half-em advance. */
+typedef struct {
+    uint8_t mid, fixed, trail, lead;
+} jlreq_aki;
+
+jlreq_aki jlreq_aki_between(jlreq_class before, jlreq_class after, int adjacent);
+
 #endif

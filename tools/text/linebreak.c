@@ -101,6 +101,7 @@ typedef struct {
     int overfull;
     int32_t badness;
     int64_t fine;     /* badness ×1000, for demerits */
+    uint8_t loose;    /* shorter than the line: needs stretching */
     uint8_t fitness;
 } lb_fit;
 
@@ -123,7 +124,8 @@ void linebreak_default_params(lb_params *p)
     *p = (lb_params){.line_widths = NULL, .n_line_widths = 0,
                      .tolerance = 200, .line_penalty = 10,
                      .flagged_demerit = 10000, .fitness_demerit = 10000,
-                     .looseness = 0, .last_line_justified = 0};
+                     .looseness = 0, .last_line_justified = 0,
+                     .shrink_cost = 100};
 }
 
 static int lb_is_forced(const lb_item *it)
@@ -209,14 +211,27 @@ static int64_t lb_badness_fine(int64_t t, int64_t s)
     return (r * r * r + 0x20000) / 0x40000;
 }
 
+/* How much of a line ending at break item `it` lies beyond the measure:
+ * its hang, when the line cannot fit otherwise (tightest = natural width
+ * minus all shrink) or when the hang is unconditional. */
+static int64_t lb_hang(const lb_item *it, int64_t tightest, int64_t width)
+{
+    if (it->hang <= 0)
+        return 0;
+    return it->hang_always || tightest > width ? it->hang : 0;
+}
+
 static lb_fit lb_measure(const lb_ctx *c, const lb_node *a, size_t b)
 {
     const lb_item *it = &c->items[b];
     int64_t natural = c->w[b] - c->w[a->start]
                     + (it->type == LB_PENALTY ? it->width : 0);
-    int64_t diff = (int64_t)lb_line_width(c->p, a->lines) - natural;
-    lb_fit f = {0, 0, 0, LB_FIT_DECENT};
+    int64_t width = lb_line_width(c->p, a->lines);
+    natural -= lb_hang(it, natural - (c->z[b] - c->z[a->start]), width);
+    int64_t diff = width - natural;
+    lb_fit f = {.fitness = LB_FIT_DECENT};
     if (diff > 0) {
+        f.loose = 1;
         if (lb_is_forced(it) && !c->p->last_line_justified)
             return f; /* last line: set at natural width (XSL text-align-last) */
         int64_t stretch = c->y[b] - c->y[a->start] + c->p->line_stretch;
@@ -233,8 +248,9 @@ static lb_fit lb_measure(const lb_ctx *c, const lb_node *a, size_t b)
             f.fitness = LB_FIT_TIGHT;
             return f;
         }
-        f.badness = lb_badness(-diff, shrink);
-        f.fine = lb_badness_fine(-diff, shrink);
+        int64_t t = -diff * c->p->shrink_cost / 100; /* JLREQ 3.8.2 (LA-2) */
+        f.badness = lb_badness(t, shrink);
+        f.fine = lb_badness_fine(t, shrink);
         f.fitness = f.badness > 12 ? LB_FIT_TIGHT : LB_FIT_DECENT;
     }
     return f;
@@ -291,6 +307,15 @@ static size_t lb_try_actives(lb_ctx *c, size_t b)
             continue;
         }
         lb_fit f = lb_measure(c, a, b);
+        if (f.loose && !forced && f.badness > c->tolerance && c->p->n_line_widths == 1) {
+            /* Actives are in position order: every later one gives a
+             * shorter line with less stretch, so looser still. Keep them
+             * without measuring (most of the work on CJK paragraphs, where
+             * every character is a break opportunity). */
+            for (; k < c->active.len; k++)
+                c->next.v[c->next.len++] = c->active.v[k];
+            break;
+        }
         if (!f.overfull && f.badness <= c->tolerance)
             lb_offer(c, f.fitness, lb_bucket(c->p, a->lines + 1),
                      a->demerits + lb_demerits(c, a, b, f), ni);
@@ -381,7 +406,9 @@ static int lb_is_overfull(const lb_ctx *c, size_t start, size_t b, size_t line)
     const lb_item *it = &c->items[b];
     int64_t natural = c->w[b] - c->w[start]
                     + (it->type == LB_PENALTY ? it->width : 0);
-    return natural - (c->z[b] - c->z[start]) > lb_line_width(c->p, line);
+    int64_t tightest = natural - (c->z[b] - c->z[start]);
+    int64_t width = lb_line_width(c->p, line);
+    return tightest - lb_hang(it, tightest, width) > width;
 }
 
 static void lb_collect(lb_ctx *c, size_t last, lb_result *out)
@@ -478,10 +505,17 @@ static int64_t lb_weight(const lb_item *it, int stretch)
     return w > 0 ? w : 0;
 }
 
+/* A class set for lb_spread: the Japanese–Western space and the space
+ * between Japanese characters, taken together (see lb_stretch_line). */
+#define LB_ADJ_JA_GAPS (LB_ADJ_COUNT + 1)
+
 static int lb_takes(const lb_item *it, int cls)
 {
-    return it->type == LB_GLUE && it->adj != LB_ADJ_NONE &&
-           (cls == LB_ADJ_COUNT || it->adj == cls);
+    if (it->type != LB_GLUE || it->adj == LB_ADJ_NONE)
+        return 0;
+    if (cls == LB_ADJ_JA_GAPS)
+        return it->adj == LB_ADJ_JALATIN || it->adj == LB_ADJ_INTERCHAR;
+    return cls == LB_ADJ_COUNT || it->adj == cls;
 }
 
 /* Spread amount over the glue of class cls (LB_ADJ_COUNT: all classes) in
@@ -542,24 +576,28 @@ static int64_t lb_spread_equally(const lb_line *ln, int64_t amount)
 
 static int64_t lb_shrink_line(const lb_line *ln, int64_t excess)
 {
-    /* JLREQ 3.8.3 (Table 3): word spaces, then punctuation aki, then the
-     * Japanese–Western quarter em, then inter-character space. */
-    static const int order[] = {LB_ADJ_WORDSPACE, LB_ADJ_PUNCT, LB_ADJ_JALATIN,
-                                LB_ADJ_INTERCHAR};
+    /* JLREQ 3.8.3 (Table 3): word spaces, then the aki of middle dots,
+     * then the other punctuation aki, then the Japanese–Western quarter
+     * em, then inter-character space. */
+    static const int order[] = {LB_ADJ_WORDSPACE, LB_ADJ_MIDDOT, LB_ADJ_PUNCT,
+                                LB_ADJ_JALATIN, LB_ADJ_INTERCHAR};
     int64_t done = 0;
-    for (size_t k = 0; k < 4 && done < excess; k++)
+    for (size_t k = 0; k < 5 && done < excess; k++)
         done += lb_spread(ln, order[k], 0, excess - done);
     return done;
 }
 
 static int64_t lb_stretch_line(const lb_line *ln, int64_t room)
 {
-    /* JLREQ 3.8.4 (Table 6): word spaces, Japanese–Western space,
-     * inter-character space, then everything evenly. */
-    static const int order[] = {LB_ADJ_WORDSPACE, LB_ADJ_JALATIN,
-                                LB_ADJ_INTERCHAR};
+    /* JLREQ 3.8.4 (Table 6): word spaces, then the Japanese–Western
+     * space and the inter-character space (steps b and c) together, in
+     * proportion to their stretch, then everything evenly. Taking step b
+     * alone first, as JIS X 4051 does, puts all of a line's slack into its
+     * one or two Japanese–Western gaps: ½ em gaps next to ¼ em ones read
+     * as holes; together, every gap of the line grows alike. */
+    static const int order[] = {LB_ADJ_WORDSPACE, LB_ADJ_JA_GAPS};
     int64_t done = 0;
-    for (size_t k = 0; k < 3 && done < room; k++)
+    for (size_t k = 0; k < 2 && done < room; k++)
         done += lb_spread(ln, order[k], 1, room - done);
     return done + lb_spread_equally(ln, room - done);
 }
@@ -578,7 +616,12 @@ mk_len linebreak_justify(const lb_item *items, size_t from, size_t to,
         adj_width[k - from] = kept ? items[k].width : 0;
         natural += adj_width[k - from];
     }
-    int64_t diff = (int64_t)target - natural;
+    int64_t shrink = 0;
+    for (size_t k = ln.first; k < to; k++)
+        if (lb_takes(&items[k], LB_ADJ_COUNT))
+            shrink += lb_weight(&items[k], 0);
+    int64_t hang = lb_hang(&items[to], natural - shrink, target);
+    int64_t diff = (int64_t)target + hang - natural;
     if (diff < 0)
         natural -= lb_shrink_line(&ln, -diff); /* JLREQ 3.8.2: even unjustified */
     else if (diff > 0 && justify)

@@ -19,14 +19,16 @@
 
 typedef enum { LB_BOX, LB_GLUE, LB_PENALTY } lb_type;
 
-/* Adjustment classes of glue, in JLREQ 3.8 terms: justify shrinks the
- * lowest class first and stretches in the order given by lb_params. */
+/* Adjustment classes of glue, in JLREQ 3.8 terms: linebreak_justify
+ * shrinks and stretches them class by class, in JLREQ's orders. */
 typedef enum {
     LB_ADJ_NONE = 0,   /* fixed glue */
     LB_ADJ_WORDSPACE,  /* Western word space (cl-26) */
     LB_ADJ_PUNCT,      /* aki of punctuation (JLREQ 3.1.2–3.1.6) */
     LB_ADJ_JALATIN,    /* Japanese–Latin quarter em (JLREQ 3.2.6) */
     LB_ADJ_INTERCHAR,  /* between Japanese characters (JLREQ 3.8.4 step c) */
+    LB_ADJ_MIDDOT,     /* ¼ em around a middle dot: shrinks before other
+                        * punctuation aki (JLREQ 3.8.3 Table 3, step 4) */
     LB_ADJ_COUNT
 } lb_adj;
 
@@ -38,6 +40,13 @@ typedef struct {
     mk_len stretch;    /* glue: how much it may grow */
     mk_len shrink;     /* glue: how much it may shrink */
     int32_t penalty;   /* penalty: cost of breaking here */
+    mk_len hang;       /* break: how much of the line's end may lie beyond
+                        * the measure when the line breaks here (hanging
+                        * punctuation, JLREQ 3.8.2; an aki that may fall
+                        * outside, 3.1.9). Used only when the line cannot
+                        * fit otherwise, even fully shrunk, or always with
+                        * hang_always. */
+    uint8_t hang_always;
 } lb_item;
 
 typedef struct {
@@ -51,6 +60,10 @@ typedef struct {
     uint8_t last_line_justified; /* text-align-last justify */
     mk_len line_stretch;       /* added to every line's stretch when measuring:
                                 * the ragged-right measure (TeX's \rightskip) */
+    int32_t shrink_cost;       /* percent: how a line's shrink ratio counts in its
+                                * badness (100 = TeX). Japanese text prefers
+                                * reduction to expansion (JLREQ 3.8.2, LA-2):
+                                * less than 100 makes shrunk lines cheaper */
 } lb_params;
 
 typedef struct {
@@ -72,11 +85,13 @@ void linebreak_result_free(lb_result *r);
  * Writes the adjusted width of every glue into adj_width[k - from]
  * (other items: their natural width, discarded glue at the ends: 0), so
  * that the sum equals target when the line can reach it. Shrinking takes
- * the adjustment classes in the order of JLREQ 3.8.3 (word space, punct,
- * ja–latin, inter-character); stretching in the order of 3.8.4
- * (word space, ja–latin, inter-character, then everything). Integer
- * remainders are handed out one unit at a time from the line start.
- * Returns the final width actually reached. */
+ * the adjustment classes in the order of JLREQ 3.8.3 (word space, middle
+ * dot aki, other punctuation aki, ja–latin, inter-character); stretching
+ * in the order of 3.8.4 (word space; ja–latin and inter-character
+ * together; then everything evenly). Integer remainders are handed out
+ * one unit at a time from the line start. A hang on items[to] (see
+ * lb_item) widens the target as it did for the breaker. Returns the
+ * final width actually reached, hanging part included. */
 mk_len linebreak_justify(const lb_item *items, size_t from, size_t to,
                          mk_len target, int justify, mk_len *adj_width);
 

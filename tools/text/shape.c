@@ -22,6 +22,7 @@
 #include <pango/pangocairo.h>
 
 #include "../base/vec.h"
+#include "breaks_icu.h"
 
 typedef struct {
     text_ctx *ctx;
@@ -92,15 +93,153 @@ static PangoLanguage *shape_paragraph_lang(const shape_run *runs, size_t n)
     return pango_language_from_string("ja");
 }
 
+/* ---- break opportunities ---- */
+
+/* The run a byte belongs to: the last run starting at or before it. */
+static uint32_t shape_run_of(const shape_run *runs, size_t n_runs, size_t byte)
+{
+    size_t lo = 0, hi = n_runs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (runs[mid].start <= byte)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+/* One character of the paragraph, as the tailoring passes see it. */
+typedef struct {
+    size_t byte, char_index;
+    gunichar cp;
+} shape_char;
+
+static void shape_char_next(const char *text, shape_char *c)
+{
+    c->byte = (size_t)(g_utf8_next_char(text + c->byte) - text);
+    c->char_index++;
+}
+
+/* Burmese, Khmer and Lao: Pango 1.50 has no segmenter for them and gives
+ * no break inside a phrase, so the opportunities inside each maximal span
+ * of their script come from ICU's dictionaries (breaks_icu.h). The edges
+ * of a span keep Pango's UAX #14 answer, which sees the context (a space,
+ * a bracket) that the span alone does not. The run's language, when the
+ * document gives one, is ICU's locale. */
+static void shape_icu_span(text_ctx *ctx, const char *text, const shape_run *runs,
+                           size_t n_runs, PangoLogAttr *la, shape_char from,
+                           shape_char to, uint8_t *brk)
+{
+    const char *lang = runs[shape_run_of(runs, n_runs, from.byte)].lang;
+    size_t n = to.char_index - from.char_index;
+    if (breaks_icu_line(text_ctx_breaks_icu(ctx), text + from.byte,
+                        to.byte - from.byte, lang, brk, n) < 0)
+        return;                      /* keep Pango's: no breaks, not wrong ones */
+    for (size_t i = 1; i < n; i++)
+        la[from.char_index + i].is_line_break = brk[i];
+}
+
+static void shape_icu_breaks(text_ctx *ctx, const char *text, size_t len,
+                             const shape_run *runs, size_t n_runs,
+                             PangoLogAttr *la, size_t n_chars)
+{
+    uint8_t *brk = NULL;             /* only paragraphs with such text */
+    shape_char c = {0, 0, 0};
+    while (c.byte < len) {
+        c.cp = g_utf8_get_char(text + c.byte);
+        if (!breaks_icu_script(c.cp)) {
+            shape_char_next(text, &c);
+            continue;
+        }
+        shape_char from = c;
+        do {
+            shape_char_next(text, &c);
+            c.cp = c.byte < len ? g_utf8_get_char(text + c.byte) : 0;
+        } while (c.byte < len &&
+                 (breaks_icu_script(c.cp) || breaks_icu_continues(c.cp)));
+        if (!brk)
+            brk = g_malloc(n_chars + 1);
+        shape_icu_span(ctx, text, runs, n_runs, la, from, c, brk);
+    }
+    g_free(brk);
+}
+
+/* Korean is written with spaces between words (eojeol) and set breaking
+ * only there, but UAX #14 classes Hangul syllables like ideographs (H2,
+ * H3, ID) and allows a break between any two. So by default no line
+ * breaks between two letters or digits when one of them is Hangul (CSS
+ * Text 3 "word-break: keep-all": 한국어, 2022년, OECD가 stay whole), nor
+ * between Han characters in Korean text (hanja words). A run asks for
+ * UAX #14's breaks with the Unicode locale extension of CLDR's line-break
+ * word handling: xml:lang="ko-u-lw-normal" or "ko-u-lw-breakall". */
+static int shape_lang_keeps_hangul(const char *lang)
+{
+    if (!lang)
+        return 1;
+    const char *u = NULL;
+    for (const char *p = lang; *p; p++)
+        if (p[0] == '-' && (p[1] == 'u' || p[1] == 'U') && p[2] == '-')
+            u = p + 2;
+    if (!u)
+        return 1;
+    return !(g_ascii_strncasecmp(u, "-lw-normal", 10) == 0 ||
+             g_ascii_strncasecmp(u, "-lw-breakall", 12) == 0);
+}
+
+static int shape_lang_is_korean(const char *lang)
+{
+    return lang && g_ascii_strncasecmp(lang, "ko", 2) == 0 &&
+           (lang[2] == '\0' || lang[2] == '-');
+}
+
+static int shape_is_letter_unit(gunichar c)
+{
+    return g_unichar_isalnum(c) || g_unichar_ismark(c);
+}
+
+/* Is a break between a and b inside a Korean word? */
+static int shape_inside_korean_word(gunichar a, gunichar b, int korean_run)
+{
+    if (!shape_is_letter_unit(a) || !shape_is_letter_unit(b))
+        return 0;
+    GUnicodeScript sa = g_unichar_get_script(a), sb = g_unichar_get_script(b);
+    if (sa == G_UNICODE_SCRIPT_HANGUL || sb == G_UNICODE_SCRIPT_HANGUL)
+        return 1;
+    return korean_run && sa == G_UNICODE_SCRIPT_HAN && sb == G_UNICODE_SCRIPT_HAN;
+}
+
+static void shape_keep_all(const char *text, size_t len, const shape_run *runs,
+                           size_t n_runs, PangoLogAttr *la)
+{
+    shape_char c = {0, 0, g_utf8_get_char(text)};
+    while (1) {
+        gunichar a = c.cp;
+        shape_char_next(text, &c);
+        if (c.byte >= len)
+            break;
+        c.cp = g_utf8_get_char(text + c.byte);
+        if (!la[c.char_index].is_line_break)
+            continue;
+        const char *lang = runs[shape_run_of(runs, n_runs, c.byte)].lang;
+        if (shape_lang_keeps_hangul(lang) &&
+            shape_inside_korean_word(a, c.cp, shape_lang_is_korean(lang)))
+            la[c.char_index].is_line_break = 0;
+    }
+}
+
 /* UAX #14 with Pango's tailorings (libthai dictionary breaks for Thai,
- * and the like); computed once over the whole paragraph. */
-static PangoLogAttr *shape_log_attrs(const char *text, size_t len,
+ * and the like), then ours: ICU for Burmese, Khmer and Lao, Korean words
+ * kept whole. Computed once over the whole paragraph. */
+static PangoLogAttr *shape_log_attrs(text_ctx *ctx, const char *text, size_t len,
                                      const shape_run *runs, size_t n_runs)
 {
     glong n_chars = g_utf8_strlen(text, (gssize)len);
     PangoLogAttr *la = g_new0(PangoLogAttr, n_chars + 1);
     pango_get_log_attrs(text, (int)len, -1, shape_paragraph_lang(runs, n_runs),
                         la, (int)n_chars + 1);
+    shape_icu_breaks(ctx, text, len, runs, n_runs, la, (size_t)n_chars);
+    shape_keep_all(text, len, runs, n_runs, la);
     return la;
 }
 
@@ -108,15 +247,7 @@ static PangoLogAttr *shape_log_attrs(const char *text, size_t len,
 
 static uint32_t shape_run_at(const shape_state *st, size_t byte)
 {
-    size_t lo = 0, hi = st->n_runs;     /* last run starting at or before byte */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (st->runs[mid].start <= byte)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (uint32_t)lo;
+    return shape_run_of(st->runs, st->n_runs, byte);
 }
 
 static const PangoLogAttr *shape_attr_at(shape_state *st, size_t byte)
@@ -146,7 +277,8 @@ static void shape_warn_missing(shape_state *st, gunichar c, uint32_t run)
     g_hash_table_add(st->reported, GUINT_TO_POINTER(c));
     char utf8[8];
     utf8[g_unichar_to_utf8(c, utf8)] = '\0';
-    diag_add(st->diags, DIAG_WARNING, STAGE_TEXT, st->runs[run].loc,
+    diag_severity sev = text_ctx_missing_is_error(st->ctx) ? DIAG_ERROR : DIAG_WARNING;
+    diag_add(st->diags, sev, STAGE_TEXT, st->runs[run].loc,
              "no font can draw '%s' (U+%04X); install a font that covers it "
              "(see fonts/README.md) or remove the character",
              utf8, (unsigned)c);
@@ -177,9 +309,10 @@ typedef struct {
 } shape_pending;
 
 static void shape_emit(shape_state *st, const PangoGlyphString *gs,
-                       const shape_pending *p, const text_font *font, int rtl,
+                       const shape_pending *p, const text_font *font, int level,
                        int upright)
 {
+    int rtl = level & 1;
     shape_cluster c = {0};
     c.byte_start = (uint32_t)p->start;
     c.glyph_start = (uint32_t)st->glyphs.len;
@@ -188,6 +321,7 @@ static void shape_emit(shape_state *st, const PangoGlyphString *gs,
     c.font = font;
     c.run = shape_run_at(st, p->start);
     c.rtl = (uint8_t)rtl;
+    c.level = (uint8_t)level;
     c.upright = (uint8_t)upright;
     c.break_before = p->la->is_line_break;
     c.mandatory_break = p->la->is_mandatory_break;
@@ -222,7 +356,7 @@ static int shape_logical(int k, int n, int rtl) { return rtl ? n - 1 - k : k; }
 static void shape_item_clusters(shape_state *st, PangoItem *item,
                                 const PangoGlyphString *gs, const text_font *font)
 {
-    int rtl = item->analysis.level & 1, n = gs->num_glyphs;
+    int level = item->analysis.level, rtl = level & 1, n = gs->num_glyphs;
     int upright = PANGO_GRAVITY_IS_VERTICAL(item->analysis.gravity);
     shape_pending cur = {0, 0, 0, NULL};
     for (int k = 0; k < n;) {
@@ -237,17 +371,35 @@ static void shape_item_clusters(shape_state *st, PangoItem *item,
             cur.hi = rtl ? cur.hi : hi;
         } else {
             if (cur.la)
-                shape_emit(st, gs, &cur, font, rtl, upright);
+                shape_emit(st, gs, &cur, font, level, upright);
             cur = (shape_pending){lo, hi, start, la};
         }
         k = j;
     }
     if (cur.la)
-        shape_emit(st, gs, &cur, font, rtl, upright);
+        shape_emit(st, gs, &cur, font, level, upright);
+}
+
+/* Pango shapes an item in the language it derived for the item's script:
+ * the run's own when Pango's table says that language is written in the
+ * script, else the script's sample language, or "xx" for Han, which has
+ * none. The table lists only Hangul for Korean, so hanja in
+ * xml:lang="ko" were shaped as "xx" and got the face's default
+ * (Japanese) forms instead of the Korean ones (locl). Han is the script
+ * whose forms depend on the language, so a Han item is shaped in the
+ * language its run gives. */
+static void shape_item_language(shape_state *st, PangoItem *item)
+{
+    if (item->analysis.script != PANGO_SCRIPT_HAN)
+        return;
+    const char *lang = st->runs[shape_run_at(st, (size_t)item->offset)].lang;
+    if (lang && *lang)
+        item->analysis.language = pango_language_from_string(lang);
 }
 
 static void shape_item(shape_state *st, PangoItem *item, PangoGlyphString *gs)
 {
+    shape_item_language(st, item);
     pango_shape_with_flags(st->text + item->offset, item->length, st->text,
                            (int)st->len, &item->analysis, gs, PANGO_SHAPE_NONE);
     const text_font *font = text_font_from_pango(st->ctx, item->analysis.font);
@@ -288,7 +440,7 @@ int shape_paragraph(text_ctx *ctx, const char *text, size_t len,
         return -1;
     shape_state st = {.ctx = ctx, .text = text, .len = len, .runs = runs,
                       .n_runs = n_runs, .diags = diags};
-    st.log_attrs = shape_log_attrs(text, len, runs, n_runs);
+    st.log_attrs = shape_log_attrs(ctx, text, len, runs, n_runs);
     /* One cluster and glyph per character is the common case. */
     VEC_RESERVE(&st.clusters, len / 2 + 1);
     VEC_RESERVE(&st.glyphs, len / 2 + 1);
@@ -317,4 +469,71 @@ void shape_result_free(shape_result *r)
     free(r->clusters);
     free(r->glyphs);
     memset(r, 0, sizeof *r);
+}
+
+/* ---- bidi reordering of a line (for the line builder) ---- */
+
+static void shape_reverse(uint32_t *order, uint8_t *lv, size_t i, size_t j)
+{
+    while (i + 1 < j) {
+        j--;
+        uint32_t o = order[i]; order[i] = order[j]; order[j] = o;
+        uint8_t l = lv[i]; lv[i] = lv[j]; lv[j] = l;
+        i++;
+    }
+}
+
+/* UAX #9 L2 on lv (permuted along with order). */
+static void shape_l2(uint8_t *lv, size_t n, uint32_t *order)
+{
+    uint8_t hi = 0, lo_odd = UINT8_MAX;
+    for (size_t i = 0; i < n; i++) {
+        order[i] = (uint32_t)i;
+        hi = lv[i] > hi ? lv[i] : hi;
+        if ((lv[i] & 1) && lv[i] < lo_odd)
+            lo_odd = lv[i];
+    }
+    for (int level = hi; lo_odd != UINT8_MAX && level >= lo_odd; level--) {
+        for (size_t i = 0; i < n;) {
+            if (lv[i] < level) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < n && lv[j] >= level)
+                j++;
+            shape_reverse(order, lv, i, j);
+            i = j;
+        }
+    }
+}
+
+void shape_reorder_levels(const uint8_t *levels, size_t n, uint32_t *order)
+{
+    if (n == 0)
+        return;
+    uint8_t *lv = malloc(n);
+    if (!lv)
+        abort();
+    memcpy(lv, levels, n);
+    shape_l2(lv, n, order);
+    free(lv);
+}
+
+void shape_visual_order(const shape_cluster *clusters, size_t n,
+                        uint8_t para_level, uint32_t *order)
+{
+    if (n == 0)
+        return;
+    uint8_t *lv = malloc(n);
+    if (!lv)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        lv[i] = clusters[i].level;
+    /* L1: trailing white space goes back to the paragraph's level, so the
+     * space at the end of an Arabic phrase stays at the line's end. */
+    for (size_t i = n; i-- > 0 && clusters[i].is_space;)
+        lv[i] = para_level;
+    shape_l2(lv, n, order);
+    free(lv);
 }

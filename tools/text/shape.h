@@ -4,11 +4,26 @@
  * share one style. Output: clusters (the smallest units that line breaking
  * and justification may separate: a character and its combining marks, a
  * ligature, an Indic syllable) with their glyphs, advances, the font that
- * drew them, and the Unicode line-break opportunity before each
- * (Pango's log attributes, UAX #14 with Pango's script-specific breakers).
+ * drew them, and the Unicode line-break opportunity before each.
+ *
+ * Break opportunities (break_before) are UAX #14 as Pango computes them,
+ * with its dictionary breaks for Thai (libthai), and two tailorings:
+ *   - Burmese, Khmer and Lao (Myanmar, Khmer, Lao script, whatever the
+ *     language): inside each span of such text, ICU's dictionary breaks
+ *     (breaks_icu.h), with the run's xml:lang as ICU's locale;
+ *   - Korean words are kept whole ("keep-all"): no break between two
+ *     letters or digits when one is Hangul (한국어, 2022년, OECD가), nor
+ *     between Han characters in a run whose language is Korean; lines
+ *     break at spaces, as Korean is set. xml:lang="ko-u-lw-normal" (or
+ *     "-u-lw-breakall", CLDR's line-break word keys) on a run gives UAX
+ *     #14's breaks between syllables back.
+ * Han characters are shaped in their run's language, so xml:lang="ko",
+ * "zh-CN", "zh-TW", "zh-HK" give each region's forms (locl); fonts.conf
+ * picks the regional Noto CJK face for them.
  * Characters no font can draw are reported once per paragraph as warnings
- * naming the character, U+code and the run's location; they are still
- * shaped (with .notdef), so nothing disappears silently.
+ * naming the character, U+code and the run's location (errors when
+ * text_ctx_set_missing_is_error is on); they are still shaped (with
+ * .notdef), so nothing disappears silently.
  *
  * The result owns its arrays; free with shape_result_free. */
 #ifndef MKDOC_SHAPE_H
@@ -38,9 +53,11 @@ typedef struct {
 #define SHAPE_GLYPH_NONE UINT32_MAX
 
 /* Glyphs of one cluster are in visual (left-to-right) order; clusters are
- * in logical order, so the line builder reverses rtl runs. In vertical text, an upright cluster's advance runs down the line and
- * its offsets are Pango's for its rotated (east gravity) frame; a sideways
- * cluster is set as horizontal text turned 90 degrees clockwise. */
+ * in logical order, so the line builder reorders each line by the
+ * clusters' bidi levels (shape_visual_order). In vertical text, an upright
+ * cluster's advance runs down the line and its offsets are Pango's for its
+ * rotated (east gravity) frame; a sideways cluster is set as horizontal
+ * text turned 90 degrees clockwise. */
 typedef struct {
     uint32_t id;              /* glyph index in its cluster's font; .notdef
                                  (0) where missing, or SHAPE_GLYPH_NONE */
@@ -59,6 +76,11 @@ typedef struct {
     uint8_t mandatory_break;         /* a forced break before this (after LF) */
     uint8_t is_space;                /* white space */
     uint8_t rtl;                     /* bidi level odd */
+    uint8_t level;                   /* the UAX #9 embedding level (0 in a
+                                        left-to-right paragraph, 1 for
+                                        Arabic in it, 2 for digits inside
+                                        that): what the line builder needs
+                                        to reorder a line (UAX #9 L2) */
     uint8_t missing;                 /* drawn with .notdef: no font has it */
     uint8_t upright;                 /* added: vertical text set upright (CJK);
                                         0 in vertical text = turned sideways */
@@ -73,5 +95,21 @@ int shape_paragraph(text_ctx *ctx, const char *text, size_t len,
                     const shape_run *runs, size_t n_runs,
                     shape_result *out, diag_list *diags);
 void shape_result_free(shape_result *r);
+
+/* The order in which to draw the clusters of one line, for the line
+ * builder: UAX #9 rules L1 (white space at the end of the line takes the
+ * paragraph's level) and L2 (from the highest level down to the lowest
+ * odd one, reverse every maximal run of clusters at that level or
+ * higher). clusters[0, n) are the line's clusters in logical order;
+ * order[k] receives the index (into clusters) of the k-th cluster from
+ * the line's start edge. para_level is 0 for a left-to-right paragraph.
+ * A line with every level even comes back in logical order. */
+void shape_visual_order(const shape_cluster *clusters, size_t n,
+                        uint8_t para_level, uint32_t *order);
+
+/* L2 alone, for a line of items that are not all clusters (glue, inline
+ * objects): levels[0, n) in logical order, with L1 and the levels of
+ * neutral items already decided by the caller; order as above. */
+void shape_reorder_levels(const uint8_t *levels, size_t n, uint32_t *order);
 
 #endif
