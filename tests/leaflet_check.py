@@ -6,8 +6,7 @@ PDF text and its area-tree trace; run by tests/leaflet_test.sh.
     leaflet_check.py lines LEAFLET.fo LEAFLET.trace Thai and Burmese break inside lines
 
 Prints one line per check, "pass WHAT" or "fail WHAT", and "todo WHAT" for a
-known gap that is not counted (the Arabic sentence until the line builder
-reorders right-to-left text). Text is compared in NFC with all white space
+known gap that is not counted. Text is compared in NFC with all white space
 removed: pdftotext and the trace put line breaks and spaces where the
 layout does, not where the source has them.
 """
@@ -57,6 +56,17 @@ def trim_punct(piece, left, right):
     return piece
 
 
+LAM_ALEF = re.compile("[\u0644\u0627]{2,}")
+
+
+def rtl_key(s):
+    """s for comparing right-to-left text with pdftotext's: pdftotext
+    reverses the characters behind one glyph (the lam-alef ligature, one
+    glyph for "\u0644\u0627") along with the line, so in runs of lam and
+    alef only the letters count, not their order."""
+    return LAM_ALEF.sub(lambda m: "".join(sorted(m.group(0))), squeeze(s))
+
+
 def check_text(fo_path, text_path):
     pdf = squeeze(open(text_path, encoding="utf-8").read())
     for lang, text, inner in paragraphs(fo_path):
@@ -71,10 +81,9 @@ def check_text(fo_path, text_path):
                 split += [trim_punct(p, rtl and k > 0, rtl and k < len(parts) - 1)
                           for k, p in enumerate(parts)]
             pieces = split
-            found = squeeze(itext) in pdf
-            report(found, f"{ilang} inside {lang}: '{itext}' in the PDF text"
-                   + (" (needs bidi reordering of lines in para.c)" if rtl else ""),
-                   todo=rtl)
+            # UAX #9: right-to-left words come out in logical order
+            found = rtl_key(itext) in rtl_key(pdf) if rtl else squeeze(itext) in pdf
+            report(found, f"{ilang} inside {lang}: '{itext}' in the PDF text")
         missing = [p for p in pieces if squeeze(p) and squeeze(p) not in pdf]
         report(not missing, f"{lang}: the paragraph is in the PDF text"
                + (f" (not found: '{missing[0][:40]}…')" if missing else ""))
@@ -126,7 +135,36 @@ def is_mark(ch):
 LEADING_VOWELS = set("เแโใไ")
 
 
+def rtl_runs(trace_path, text):
+    """The glyph runs holding characters of text (right-to-left), by i."""
+    chars = set(squeeze(text))
+    runs = []
+    pat = re.compile(r'^\s*glyphs i=(-?\d+) .*"((?:[^"\\]|\\.)*)"\s*$')
+    for raw in open(trace_path, encoding="utf-8"):
+        m = pat.match(raw)
+        if m and m.group(2) and set(m.group(2)) <= chars:
+            runs.append((int(m.group(1)), m.group(2)))
+    return runs
+
+
+def check_rtl_order(fo_path, trace_path):
+    """UAX #9 L2: right-to-left text is set right to left, so its glyph
+    runs (one per cluster) read from the line's left edge give the text
+    backwards."""
+    for lang, _, inner in paragraphs(fo_path):
+        for ilang, itext in inner:
+            if ilang.split("-")[0] not in RTL_LANGS:
+                continue
+            runs = rtl_runs(trace_path, itext)
+            ordered = [t for _, t in sorted(runs)]
+            got = "".join(reversed(ordered))
+            report(len(runs) > 1 and got == squeeze(itext),
+                   f"{ilang} inside {lang}: glyph runs in right-to-left visual order"
+                   + ("" if got == squeeze(itext) else f" (got '{got}')"))
+
+
 def check_lines(fo_path, trace_path):
+    check_rtl_order(fo_path, trace_path)
     lines = trace_lines(trace_path)
     for lang, text, _ in paragraphs(fo_path):
         if lang not in ("th", "my"):

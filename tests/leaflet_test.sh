@@ -3,7 +3,9 @@
 # warning about missing characters, every glyph has a font (.notdef 0 in
 # pdfcheck), each language's paragraph is in the PDF's text, and Thai and
 # Burmese paragraphs break inside space-free text at cluster boundaries
-# (from the trace). Ends with "leaflet: N passed, N failed".
+# (from the trace), and the Arabic sentence inside Japanese is in logical
+# order in the text and set right to left (UAX #9 L2: its glyph runs in
+# the trace). Ends with "leaflet: N passed, N failed".
 GROUP=leaflet
 . "$(dirname "$0")/lib.sh"
 

@@ -140,6 +140,10 @@ run_mkdoc 1 "--max-pages without a previous PDF" fo twenty-pages.fo -o fresh.pdf
 check "--max-pages: no PDF is written" test ! -e fresh.pdf
 fo_case twenty-pages 0 '' --max-pages 20
 
+# an output that cannot be written: a clear error, not a crash
+run_mkdoc 1 "output in a missing folder" fo good.fo -o "$T/no-such-dir/x.pdf" --trace
+check "output in a missing folder: the message names it" grep -q 'no-such-dir/x\.pdf' "$T/err"
+
 # --- runs: the sample report is reproducible; parallel runs do not interfere -----
 # (cli_test.sh checks byte-identical PDFs of a small FO; here the whole report.)
 # A private project: docs/reports/2022.xml and a 2023.xml that differs, with the

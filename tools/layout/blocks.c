@@ -228,8 +228,13 @@ static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
         vlist_box(v, NULL, lab ? lab->bpd : 0, n);
         k = v->items.len - 1;
     }
-    v->items.v[k].attach = lab;
-    v->items.v[k].attach_i = lab ? lab->i : 0;
+    if (lab) { /* after the labels of lists that start the body */
+        vlabel **tail = &v->items.v[k].labels;
+        while (*tail)
+            tail = &(*tail)->next;
+        *tail = ARENA_NEW(c->seq, vlabel);
+        **tail = (vlabel){lab, lab->i, n, NULL};
+    }
     /* the item is as tall as the taller of label and body (§6.8.3) */
     mk_len body_h = vlist_span_height(v, skip_spaces(v, first), v->items.len);
     if (lab && lab->bpd > body_h) {

@@ -14,6 +14,18 @@
 
 /* ------------------------------------------------------------ tree walks */
 
+/* Citations anywhere, static content included: those are composed only
+ * while rendering, after the flow, but need the settled pages too. */
+static int tree_cites(const fo_node *n)
+{
+    if (n->kind == FO_PAGE_NUMBER_CITATION || n->kind == FO_PAGE_NUMBER_CITATION_LAST)
+        return 1;
+    for (const fo_node *c = n->first; c; c = c->next)
+        if (tree_cites(c))
+            return 1;
+    return 0;
+}
+
 static void collect_ids(const fo_node *n, idmap *ids, diag_list *diags)
 {
     const char *id = n->kind == FO_TEXT ? NULL : n->props->id;
@@ -306,7 +318,7 @@ int layout_run(fo_tree *tree, text_ctx *text, const layout_opts *opts,
     diag_list *build_diags = diag_list_new();
     int passes = 1;
     int rc = build_all(&r, NULL, build_diags);
-    if (rc == 0 && r.c.citations_seen)
+    if (rc == 0 && (r.c.citations_seen || tree_cites(tree->root)))
         rc = settle(&r, build_diags, &passes);
     diag_list_move(diags, build_diags);
     diag_list_free(build_diags);

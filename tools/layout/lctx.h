@@ -46,6 +46,16 @@ typedef struct vid {
     struct vid *next;
 } vid;
 
+/* A list label riding on the first box of its item's body (XSL 1.1
+ * §6.8.3). A body that starts with another list carries that list's first
+ * label too, so one box may carry several, innermost first. */
+typedef struct vlabel {
+    area *area;
+    mk_len i;             /* area->i as built (placing rebases it) */
+    const fo_node *item;  /* the fo:list-item whose area gets the label */
+    struct vlabel *next;
+} vlabel;
+
 struct vitem {
     vkind kind;
     uint8_t brk;          /* V_PENALTY forced: fo_break kind */
@@ -56,11 +66,10 @@ struct vitem {
     int32_t penalty;      /* V_PENALTY */
     mk_len h;             /* V_BOX/V_GLUE height; V_OPEN/V_CLOSE: border+padding */
     area *area;           /* V_BOX: prebuilt, not yet placed */
-    area *attach;         /* V_BOX: placed beside it at the same b (list labels) */
+    vlabel *labels;       /* V_BOX: placed beside it at the same b */
     vblock *blk;          /* V_OPEN / V_CLOSE */
     mk_len area_i;        /* area->i as built: placing a box rebases area->i,
                            * and a later pagination starts again from this */
-    mk_len attach_i;      /* the same for attach */
     vnote *notes;         /* V_BOX: footnotes referenced from this box */
     vid *ids;             /* ids whose first area is this item */
     const fo_node *fo;    /* for messages */

@@ -328,20 +328,25 @@ static void reopen(pager *p, placer *pl, col_fill *f)
     }
 }
 
-/* The innermost open list item: where a list label goes. */
-static int list_item_level(const placer *pl)
+/* The open list item whose label this is (else the innermost one). */
+static int list_item_level(const placer *pl, const fo_node *item)
 {
-    for (size_t k = pl->stack.len; k-- > 0;)
-        if (pl->stack.v[k].blk->fo->kind == FO_LIST_ITEM)
+    int inner = -1;
+    for (size_t k = pl->stack.len; k-- > 0;) {
+        const fo_node *fo = pl->stack.v[k].blk->fo;
+        if (fo == item)
             return (int)k;
-    return -1;
+        if (fo->kind == FO_LIST_ITEM && inner < 0)
+            inner = (int)k;
+    }
+    return inner;
 }
 
 /* A list label rides on the first box of its body, level with it, and
  * belongs to the list item's area (XSL 1.1 §6.8.3). */
-static void place_label(placer *pl, area *label)
+static void place_label(placer *pl, area *label, const fo_node *item_fo)
 {
-    int k = list_item_level(pl);
+    int k = list_item_level(pl, item_fo);
     size_t depth = pl->stack.len;
     if (k >= 0)
         pl->stack.len = (size_t)k + 1;
@@ -364,8 +369,8 @@ static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f)
     flush_glue(pl);
     if (it->area)
         put(pl, it->area, it->area->i, pl->y);
-    if (it->attach)
-        place_label(pl, it->attach);
+    for (const vlabel *l = it->labels; l; l = l->next)
+        place_label(pl, l->area, l->item);
     for (const vnote *n = it->notes; n; n = n->next)
         VEC_PUSH(&f->notes, n->body);
     record_ids(p, it, f);

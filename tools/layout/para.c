@@ -15,20 +15,8 @@
  * nominal fonts' ascent and descent with half-leading (XSL 1.1 §7.15.4,
  * line-stacking-strategy max-height).
  *
- * Japanese punctuation (JLREQ 3.1.2–3.1.9; the pure rules are in jlreq.c).
- * Brackets, commas, full stops and middle dots are shaped full-width and
- * set as a half-em box, the glyph shifted so its ink stays inside; their
- * aki becomes glue between the boxes (jlreq_aki_between: collapsed for
- * consecutive punctuation). The aki glue is the break opportunity itself,
- * so the breaker drops it at a line end and a line start, as house style
- * ① wants (closing marks flush at the end, an opening bracket flush at the
- * start). When axf:punctuation-trim asks to keep it, the line end's share
- * is the width of the break penalty (counted only when breaking there)
- * and the line start's share sits behind a zero box that the breaker does
- * not discard. Hanging punctuation and allow-end are the break item's
- * `hang`: width that may stand beyond the measure when the line would not
- * fit otherwise. Shrinking follows JLREQ 3.8.3 through the glue's class;
- * the ½ em after a full stop mid-line has no shrink at all.
+ * The items are built in para_items.c, which also holds the Japanese
+ * punctuation rules (JLREQ 3.1.2–3.1.9) and the inter-script spacing.
  *
  * The builder never inserts space characters into the text: spacing lives
  * in glyph positions only, so copy-paste and search see the source text. */
@@ -36,47 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/vec.h"
-#include "../text/jlreq.h"
-#include "../text/linebreak.h"
-#include "../text/shape.h"
-#include "lctx.h"
-
-typedef enum { OBJ_IMAGE, OBJ_LEADER, OBJ_NOTE, OBJ_ID, OBJ_NOBREAK } obj_kind;
-
-typedef struct {
-    obj_kind kind;
-    size_t at;               /* byte offset in the text: before this cluster */
-    const fo_node *fo;
-    const struct image *image;
-    mk_len w, h;             /* image size; leader optimum and maximum */
-    mk_len min;              /* leader minimum */
-    const char *id;
-    vnote *note;
-} pobj;
-
-typedef struct {
-    size_t start, end;
-    const char *uri, *dest;
-} plink;
-
-typedef struct {
-    const fo_props *props;   /* the run's FO props */
-    const fo_node *fo;
-    mk_len above, below;     /* nominal ascent+half-leading, descent+half-leading */
-    mk_len shift;            /* baseline shift (positive = up) */
-} pstyle;
-
-typedef struct {
-    lctx *c;
-    const fo_node *block;
-    VEC(char) text;
-    VEC(shape_run) runs;
-    VEC(pstyle) styles;
-    VEC(pobj) objs;
-    VEC(plink) links;
-    int depth;
-} pbuild;
+#include "para_items.h"
 
 /* ------------------------------------------------------------ collect */
 
@@ -195,6 +143,7 @@ static void collect(pbuild *pb, const fo_node *n)
     case FO_BASIC_LINK: {
         size_t start = pb->text.len;
         collect_children(pb, n);
+        para_decor_collect(pb, n, start, pb->text.len);
         plink l = {start, pb->text.len, n->props->external_destination,
                    n->props->internal_destination};
         if (l.dest && (!*l.dest || !c->known || !idmap_first(c->known, l.dest)))
@@ -212,7 +161,12 @@ static void collect(pbuild *pb, const fo_node *n)
     case FO_FOOTNOTE:
         collect_footnote(pb, n);
         break;
-    case FO_INLINE:
+    case FO_INLINE: {
+        size_t start = pb->text.len;
+        collect_children(pb, n);
+        para_decor_collect(pb, n, start, pb->text.len);
+        break;
+    }
     case FO_WRAPPER:
     case FO_TITLE:
     case FO_BOOKMARK_TITLE:
@@ -373,454 +327,6 @@ static void collect_leader(pbuild *pb, const fo_node *n)
     add_obj(pb, o);
 }
 
-/* -------------------------------------------------------------- items */
-
-typedef enum { SRC_NONE, SRC_CLUSTER, SRC_OBJ } src_kind;
-typedef struct { uint8_t kind; uint32_t idx; } isrc;
-
-/* How a cluster is set: its box width and where its glyphs go in it. For
- * punctuation set on a half-em advance (JLREQ 3.1.2) cls is its class, box
- * half its em and dx the glyph shift that keeps the ink in the box. */
-typedef struct {
-    mk_len box, dx;
-    uint8_t cls;              /* jlreq_class, or 0: set as shaped */
-} pset;
-
-typedef struct {
-    pbuild *pb;
-    shape_result sh;
-    VEC(lb_item) items;
-    VEC(isrc) src;
-    pset *set;                /* per cluster */
-    jlreq_strictness strict;
-    int justify, justify_last;
-    uint8_t ptrim, autospace, jtrim, hang; /* FO_PTRIM_* … of the block */
-    long widow_k;             /* a break before this cluster leaves one
-                               * character on the last line (JLREQ 3.5.4) */
-    int32_t cost;             /* penalty of the junction being built */
-} pitems;
-
-static void push_item(pitems *pi, lb_item it, src_kind k, uint32_t idx)
-{
-    VEC_PUSH(&pi->items, it);
-    isrc s = {(uint8_t)k, idx};
-    VEC_PUSH(&pi->src, s);
-}
-
-static void push_penalty(pitems *pi, int32_t penalty)
-{
-    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = penalty}, SRC_NONE, 0);
-}
-
-static int is_kana_kanji(uint32_t cp)
-{
-    jlreq_class k = jlreq_class_of(cp);
-    return k == JL_HIRAGANA || k == JL_KATAKANA || k == JL_IDEOGRAPHIC ||
-           k == JL_SMALL_KANA || k == JL_PROLONGED || k == JL_ITERATION;
-}
-
-static int is_digit(uint32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || jlreq_class_of(cp) == JL_NUMERAL;
-}
-
-/* Western letters and digits, and the half-width signs that belong to a
- * number (cl-12 $ #, cl-13 % °): "18% 増", "$5 の" (JLREQ 3.2.6). */
-static int is_latin_alnum(uint32_t cp)
-{
-    jlreq_class k = jlreq_class_of(cp);
-    return k == JL_WESTERN || k == JL_NUMERAL || k == JL_UNIT ||
-           ((k == JL_PREFIX || k == JL_POSTFIX) && cp < 0x2000) ||
-           (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-}
-
-static mk_len cluster_em(const pitems *pi, const shape_cluster *cl)
-{
-    return pi->pb->runs.v[cl->run].size;
-}
-
-/* JLREQ 3.2.6 and axf:text-autospace: a quarter em between kana/kanji and
- * Western letters (ideograph-alpha) or digits (ideograph-numeric), and
- * with ideograph-parenthesis before "(" and after ")" touching kana/kanji;
- * none next to Japanese punctuation, whose own aki separates. */
-static int autospaced(const pitems *pi, uint32_t a, uint32_t b)
-{
-    uint32_t lat;
-    if (is_kana_kanji(a) && is_latin_alnum(b))
-        lat = b;
-    else if (is_latin_alnum(a) && is_kana_kanji(b))
-        lat = a;
-    else
-        return (pi->autospace & FO_AUTOSPACE_PAREN) &&
-               ((is_kana_kanji(a) && b == '(') || (a == ')' && is_kana_kanji(b)));
-    return pi->autospace & (is_digit(lat) ? FO_AUTOSPACE_NUMERIC : FO_AUTOSPACE_ALPHA);
-}
-
-/* JLREQ 3.1.2 (SP-1): cl-01, 02, 05, 06 and 07 are shaped full-width and
- * set on half an em; the glyph moves so that its ink stays inside: an
- * opening bracket's ink is in the right half of the em, a middle dot's in
- * the centre, the others' in the left half (horizontal Noto CJK, like
- * every Adobe-Japan1 font). Proportional glyphs (“ ” in Noto CJK, ASCII
- * punctuation) are left as shaped: they are Western text (3.2.6). */
-static void classify_punct(pitems *pi)
-{
-    pi->set = calloc(pi->sh.n_clusters ? pi->sh.n_clusters : 1, sizeof *pi->set);
-    if (!pi->set) {
-        fprintf(stderr, "mkdoc: out of memory (paragraph)\n");
-        abort(); /* same policy as vec.h */
-    }
-    for (size_t k = 0; k < pi->sh.n_clusters; k++) {
-        const shape_cluster *cl = &pi->sh.clusters[k];
-        pset *s = &pi->set[k];
-        s->box = cl->advance;
-        if (pi->ptrim == 0 || cl->is_space || cl->n_glyphs != 1 || !jlreq_is_cjk(cl->cp))
-            continue; /* axf:punctuation-trim="none": full width as shaped */
-        jlreq_class c = jlreq_class_of(cl->cp);
-        mk_len em = cluster_em(pi, cl), d = cl->advance - em;
-        if (!jlreq_is_half_punct(c) || d > em / 16 || d < -em / 16)
-            continue;
-        s->cls = (uint8_t)c;
-        s->box = cl->advance / 2;
-        s->dx = c == JL_OPENING ? -s->box : c == JL_MIDDLE_DOT ? -s->box / 2 : 0;
-    }
-}
-
-/* The aki of two neighbours (0 = none, e.g. at a space), in quarter ems. */
-static jlreq_aki aki_of(const pitems *pi, long ka, long kb)
-{
-    if (pi->ptrim & FO_PTRIM_ALL) /* axf:punctuation-trim="all": set solid */
-        return (jlreq_aki){0, 0, 0, 0};
-    jlreq_class a = ka >= 0 ? (jlreq_class)pi->set[ka].cls : JL_NONE;
-    jlreq_class b = kb >= 0 ? (jlreq_class)pi->set[kb].cls : JL_NONE;
-    return jlreq_aki_between(a, b, (pi->ptrim & FO_PTRIM_ADJACENT) != 0);
-}
-
-static lb_item aki_glue(const pitems *pi, mk_len w, mk_len fixed, int dot)
-{
-    /* JLREQ 3.8.3 (LA-3): the aki of middle dots shrinks first, to
-     * nothing; that of brackets and commas to half (¼ em: "houses may
-     * stop at ¼ em" — fully closed, 」「 and 、「 read as one mark); the
-     * ½ em after a full stop mid-line not at all. axf:text-justify-trim
-     * may forbid any shrinking. */
-    int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_PUNCT) && w > fixed;
-    mk_len room = w - fixed;
-    return (lb_item){.type = LB_GLUE, .adj = dot ? LB_ADJ_MIDDOT : LB_ADJ_PUNCT, .width = w,
-                     .shrink = shrinks ? (dot ? room : room / 2) : 0};
-}
-
-/* What a line end keeps of the trailing aki t of cluster ka (JLREQ 3.1.9,
- * SP-9: all or nothing): nothing with axf:punctuation-trim "end" (the
- * default), all of it otherwise; end-except-fullstop keeps it after 。. */
-static mk_len end_keep(const pitems *pi, long ka, mk_len t)
-{
-    if (pi->ptrim & FO_PTRIM_END_EXCEPT_FULLSTOP)
-        return pi->set[ka].cls == JL_FULL_STOP ? t : 0;
-    return pi->ptrim & FO_PTRIM_END ? 0 : t;
-}
-
-/* What a wrapped line start keeps of the leading aki l (JLREQ 3.1.5,
- * SP-8): house style ① (start, the default) and start-except-first drop
- * it; without either the opening bracket keeps its ½ em (style ②). */
-static mk_len start_keep(const pitems *pi, mk_len l)
-{
-    return pi->ptrim & (FO_PTRIM_START | FO_PTRIM_START_EXCEPT_FIRST) ? 0 : l;
-}
-
-/* Hanging punctuation (JLREQ 3.8.2, LA-6; axf:hanging-punctuation): a
- * comma or full stop may stand outside the measure at a line end. */
-static mk_len hang_of(const pitems *pi, long ka)
-{
-    jlreq_class c = (jlreq_class)pi->set[ka].cls;
-    if (!(pi->hang & (FO_HANG_ALLOW_END | FO_HANG_FORCE_END)) ||
-        (c != JL_COMMA && c != JL_FULL_STOP))
-        return 0;
-    return pi->set[ka].box;
-}
-
-/* A leading aki that must survive a break (JLREQ 3.1.5 style ②): a
- * zero box keeps the breaker from discarding it at the line start. */
-static void kept_lead(pitems *pi, mk_len l, int dot)
-{
-    push_item(pi, (lb_item){.type = LB_BOX}, SRC_NONE, 0);
-    push_penalty(pi, LB_INFINITY);
-    push_item(pi, aki_glue(pi, l, 0, dot), SRC_NONE, 0);
-}
-
-/* The items of a junction that holds punctuation aki. Mid-line the line
- * holds ak.mid (collapsed, 3.1.4); at a break the line end keeps
- * end_keep(trail) and the next line start_keep(lead) (3.1.5, 3.1.9):
- *
- *   [penalty w=tkeep]  glue(mid - lkeep)  [glue(0) +stretch]  [box0 penalty∞ glue(lkeep)]
- *
- * The break is the penalty when the line end keeps an aki, else the
- * first glue (dropped at the break, with the stretch glue after it). */
-static void punct_junction(pitems *pi, long ka, jlreq_aki ak, mk_len q, int allowed,
-                           mk_len stretch, int dot)
-{
-    mk_len mid = ak.mid * q, fixed = ak.fixed * q;
-    if (!allowed) {
-        push_penalty(pi, LB_INFINITY);
-        push_item(pi, aki_glue(pi, mid, fixed, dot), SRC_NONE, 0);
-        return;
-    }
-    mk_len tkeep = end_keep(pi, ka, ak.trail * q), lkeep = start_keep(pi, ak.lead * q);
-    mk_len hang = hang_of(pi, ka);
-    int always = (pi->hang & FO_HANG_FORCE_END) != 0;
-    if (lkeep > mid)
-        lkeep = mid;
-    if (tkeep > 0) {
-        if (pi->ptrim & FO_PTRIM_ALLOW_END)
-            hang += tkeep; /* allow-end: the aki goes when the line is full */
-        push_item(pi, (lb_item){.type = LB_PENALTY, .width = tkeep, .hang = hang,
-                                .hang_always = (uint8_t)always, .penalty = pi->cost},
-                  SRC_NONE, 0);
-        hang = 0;
-    } else if (pi->cost) {
-        push_item(pi, (lb_item){.type = LB_PENALTY, .hang = hang,
-                                .hang_always = (uint8_t)always, .penalty = pi->cost},
-                  SRC_NONE, 0);
-    }
-    lb_item g = aki_glue(pi, mid - lkeep, fixed > mid - lkeep ? mid - lkeep : fixed, dot);
-    g.hang = hang;
-    g.hang_always = (uint8_t)always;
-    push_item(pi, g, SRC_NONE, 0);
-    if (stretch > 0) /* JLREQ 3.8.4 (c): expansion where a break is allowed */
-        push_item(pi, (lb_item){.type = LB_GLUE, .adj = LB_ADJ_INTERCHAR, .stretch = stretch},
-                  SRC_NONE, 0);
-    if (lkeep > 0)
-        kept_lead(pi, lkeep, dot);
-}
-
-/* What separates two adjacent non-space clusters: nothing, a break
- * opportunity, punctuation aki, inter-character glue, or the
- * Japanese–Latin quarter em. */
-static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
-{
-    const shape_cluster *a = &pi->sh.clusters[ka], *b = &pi->sh.clusters[kb];
-    int cjk_a = jlreq_is_cjk(a->cp), cjk_b = jlreq_is_cjk(b->cp);
-    /* Next to Japanese, JLREQ decides alone: UAX #14 as Pango applies it
-     * is CSS "strict" and would keep small kana and ー from a line start
-     * at every level (JLREQ C.3, axf:line-break) */
-    int allowed = !nobreak && ((cjk_a || cjk_b) ? jlreq_can_break(a->cp, b->cp, pi->strict)
-                                                : b->break_before);
-    mk_len em = cluster_em(pi, cjk_a ? a : b);
-    /* JLREQ 3.5.4 (PA-3): one character alone on a paragraph's last line */
-    pi->cost = allowed && (long)kb == pi->widow_k ? 150 : 0;
-    jlreq_aki ak = aki_of(pi, (long)ka, (long)kb);
-    if (ak.mid || ak.trail || ak.lead) {
-        mk_len q = cluster_em(pi, pi->set[ka].cls ? a : b) / 4;
-        /* only middle-dot aki here: it shrinks first (JLREQ 3.8.3) */
-        int dots = (pi->set[ka].cls == JL_MIDDLE_DOT) + (pi->set[kb].cls == JL_MIDDLE_DOT);
-        punct_junction(pi, (long)ka, ak, q, allowed,
-                       allowed && pi->justify ? em / 4 : 0, dots && ak.mid == dots);
-        return;
-    }
-    if (autospaced(pi, a->cp, b->cp)) {
-        if (!allowed || pi->cost)
-            push_penalty(pi, allowed ? pi->cost : LB_INFINITY);
-        int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_IDEOGRAPH);
-        lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_JALATIN, .width = em / 4,
-                     .stretch = pi->justify ? em / 4 : 0, .shrink = shrinks ? em / 8 : 0};
-        push_item(pi, g, SRC_NONE, 0);
-        return;
-    }
-    if (!allowed)
-        return;
-    if (cjk_a && cjk_b) {
-        /* JLREQ 3.8.4 (c): expansion between characters where a break is
-         * allowed, up to a quarter em before spreading further. */
-        lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_INTERCHAR,
-                     .stretch = pi->justify ? em / 4 : 0};
-        if (pi->cost)
-            push_penalty(pi, pi->cost);
-        push_item(pi, g, SRC_NONE, 0);
-        return;
-    }
-    /* after a hyphen: a flagged break that costs a little (TeX's
-     * \exhyphenpenalty), so URLs and compounds break there only when the
-     * spaces and slashes around give no better line */
-    int hyphen = a->cp == '-' || a->cp == 0x2010;
-    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = hyphen ? 50 : pi->cost,
-                            .flagged = (uint8_t)hyphen}, SRC_NONE, 0);
-}
-
-/* The leading aki of cluster k with no cluster before it: at the start of
- * the paragraph or after a forced break (first = 1), or after a space or
- * an object. */
-static void lead_edge(pitems *pi, size_t k, int first)
-{
-    jlreq_aki ak = aki_of(pi, -1, (long)k);
-    if (!ak.lead)
-        return;
-    mk_len l = ak.lead * (cluster_em(pi, &pi->sh.clusters[k]) / 4);
-    /* JLREQ 3.1.5: style ① trims every line start; start-except-first
-     * keeps the aki on a paragraph's first line */
-    int dot = pi->set[k].cls == JL_MIDDLE_DOT;
-    int keep = first ? !(pi->ptrim & FO_PTRIM_START) : start_keep(pi, l) > 0;
-    if (keep)
-        kept_lead(pi, l, dot);
-    else if (!first)
-        push_item(pi, aki_glue(pi, l, 0, dot), SRC_NONE, 0); /* dropped at a break */
-}
-
-/* The trailing aki of cluster k before a space: a break like the space. */
-static void trail_edge(pitems *pi, size_t k)
-{
-    jlreq_aki ak = aki_of(pi, (long)k, -1);
-    if (ak.trail)
-        push_item(pi, aki_glue(pi, ak.trail * (cluster_em(pi, &pi->sh.clusters[k]) / 4), 0,
-                               pi->set[k].cls == JL_MIDDLE_DOT), SRC_NONE, 0);
-}
-
-static void space_glue(pitems *pi, size_t k, mk_len width)
-{
-    const shape_cluster *cl = &pi->sh.clusters[k];
-    mk_len em = cluster_em(pi, cl);
-    const shape_cluster *prev = k > 0 ? &pi->sh.clusters[k - 1] : NULL;
-    const shape_cluster *next = k + 1 < pi->sh.n_clusters ? &pi->sh.clusters[k + 1] : NULL;
-    int ja_lat = prev && next && autospaced(pi, prev->cp, next->cp);
-    int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_INTERWORD);
-    lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_WORDSPACE, .width = width,
-                 .stretch = pi->justify ? width / 2 : 0,
-                 .shrink = shrinks ? width / 3 : 0};
-    if (ja_lat) /* JLREQ 3.2.6: a typed space there is set as the quarter em */
-        g = (lb_item){.type = LB_GLUE, .adj = LB_ADJ_JALATIN, .width = em / 4,
-                      .stretch = pi->justify ? em / 4 : 0,
-                      .shrink = pi->justify && (pi->jtrim & FO_JTRIM_IDEOGRAPH) ? em / 8 : 0};
-    push_item(pi, g, SRC_CLUSTER, (uint32_t)k);
-}
-
-/* JLREQ 3.1.6 (SP-3, LB-7): the ideographic space after ？ or ！ ending a
- * sentence is a fixed 1 em mid-line and a break that vanishes at a line
- * end, so the next line starts flush. Its glyph stays in the text. */
-static int sentence_space(const pitems *pi, size_t k, const shape_cluster *prev)
-{
-    return pi->sh.clusters[k].cp == 0x3000 && prev &&
-           jlreq_class_of(prev->cp) == JL_DIVIDING && jlreq_is_cjk(prev->cp);
-}
-
-static void object_items(pitems *pi, size_t o)
-{
-    const pobj *ob = &pi->pb->objs.v[o];
-    switch (ob->kind) {
-    case OBJ_IMAGE:
-        push_penalty(pi, 0);
-        push_item(pi, (lb_item){.type = LB_BOX, .width = ob->w}, SRC_OBJ, (uint32_t)o);
-        push_penalty(pi, 0);
-        break;
-    case OBJ_LEADER: {
-        push_penalty(pi, 0);
-        push_item(pi, (lb_item){.type = LB_BOX, .width = 0}, SRC_NONE, 0);
-        push_penalty(pi, LB_INFINITY);
-        lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_WORDSPACE, .width = ob->w,
-                     .stretch = ob->h - ob->w, .shrink = ob->w - ob->min};
-        push_item(pi, g, SRC_OBJ, (uint32_t)o);
-        push_item(pi, (lb_item){.type = LB_BOX, .width = 0}, SRC_NONE, 0);
-        break;
-    }
-    default:
-        break; /* anchors take no room */
-    }
-}
-
-static int nobreak_at(const pbuild *pb, size_t at)
-{
-    for (size_t o = 0; o < pb->objs.len; o++)
-        if (pb->objs.v[o].kind == OBJ_NOBREAK && pb->objs.v[o].at == at)
-            return 1;
-    return 0;
-}
-
-/* JLREQ 3.5.4 (PA-3): the cluster that would stand alone on the last
- * line, with only closing marks after it ("す。"); -1 when the paragraph
- * ends in Western text or an object, or is not justified (ragged lines
- * show their measure; a short last line there is no flaw). */
-static long widow_cluster(const pitems *pi)
-{
-    const pbuild *pb = pi->pb;
-    if (!pi->justify)
-        return -1;
-    for (size_t k = pi->sh.n_clusters; k-- > 0;) {
-        const shape_cluster *cl = &pi->sh.clusters[k];
-        if (pb->objs.len && pb->objs.v[pb->objs.len - 1].at > cl->byte_start &&
-            pb->objs.v[pb->objs.len - 1].kind != OBJ_ID)
-            return -1;
-        jlreq_class c = jlreq_class_of(cl->cp);
-        if (cl->is_space || c == JL_CLOSING || c == JL_FULL_STOP || c == JL_COMMA ||
-            c == JL_DIVIDING)
-            continue;
-        return is_kana_kanji(cl->cp) ? (long)k : -1;
-    }
-    return -1;
-}
-
-static void build_items(pitems *pi, mk_len indent)
-{
-    pbuild *pb = pi->pb;
-    classify_punct(pi);
-    pi->widow_k = widow_cluster(pi);
-    if (indent)
-        push_item(pi, (lb_item){.type = LB_BOX, .width = indent}, SRC_NONE, 0);
-    size_t o = 0;
-    long prev = -1;          /* the cluster before, when nothing separates them */
-    int started = 0, any_nobreak = 0, first = 1;
-    for (size_t k = 0; k < pb->objs.len; k++)
-        any_nobreak |= pb->objs.v[k].kind == OBJ_NOBREAK;
-    for (size_t k = 0; k < pi->sh.n_clusters; k++) {
-        const shape_cluster *cl = &pi->sh.clusters[k];
-        int had_obj = 0;
-        while (o < pb->objs.len && pb->objs.v[o].at <= cl->byte_start) {
-            had_obj |= pb->objs.v[o].kind == OBJ_IMAGE || pb->objs.v[o].kind == OBJ_LEADER;
-            object_items(pi, o++);
-        }
-        if (had_obj) {
-            prev = -1;
-            started = 1;
-            first = 0;
-        }
-        if (cl->mandatory_break && k > 0) {
-            push_penalty(pi, LB_INFINITY);
-            push_item(pi, (lb_item){.type = LB_GLUE, .stretch = MK_FROM_PT(10000)}, SRC_NONE, 0);
-            push_penalty(pi, -LB_INFINITY);
-            prev = -1;
-            first = 1;
-        }
-        const shape_cluster *pc = prev >= 0 ? &pi->sh.clusters[prev] : NULL;
-        if (sentence_space(pi, k, pc)) {
-            push_item(pi, (lb_item){.type = LB_GLUE, .width = cl->advance}, SRC_CLUSTER,
-                      (uint32_t)k);
-            prev = -1;
-            first = 0;
-            continue;
-        }
-        if (cl->is_space && cl->cp != 0xA0 && cl->cp != 0x202F && cl->cp != 0x3000) {
-            if (cl->cp == '\n' || !started)
-                continue;
-            if (prev >= 0)
-                trail_edge(pi, (size_t)prev);
-            space_glue(pi, k, cl->advance);
-            prev = -1;
-            first = 0;
-            continue;
-        }
-        if (prev >= 0)
-            between(pi, (size_t)prev, k, any_nobreak && nobreak_at(pb, cl->byte_start));
-        else
-            lead_edge(pi, k, first);
-        push_item(pi, (lb_item){.type = LB_BOX, .width = pi->set[k].box}, SRC_CLUSTER,
-                  (uint32_t)k);
-        prev = (long)k;
-        started = 1;
-        first = 0;
-    }
-    while (o < pb->objs.len)
-        object_items(pi, o++);
-    /* TeX's \par: the finishing glue is no break opportunity itself */
-    push_penalty(pi, LB_INFINITY);
-    if (!pi->justify_last)
-        push_item(pi, (lb_item){.type = LB_GLUE, .stretch = MK_FROM_PT(10000)}, SRC_NONE, 0);
-    push_penalty(pi, -LB_INFINITY);
-}
 
 /* -------------------------------------------------------------- lines */
 
@@ -943,7 +449,7 @@ typedef struct {
     vid *ids;
 } lineinfo;
 
-static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, lbuild *lb, mk_len x)
+static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, area *line, mk_len x)
 {
     if (ob->kind == OBJ_NOTE && ob->note) {
         vnote *n = ARENA_NEW(c->seq, vnote);
@@ -959,7 +465,7 @@ static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, lbuild *lb,
             area *d = lctx_area(c, AREA_DEST, ob->fo);
             d->i = x;
             d->u.dest_id = ob->id;
-            area_append(lb->line, d);
+            area_append(line, d);
         }
     } else if (ob->kind == OBJ_IMAGE) {
         if (ob->h > li->above)
@@ -967,7 +473,6 @@ static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, lbuild *lb,
     }
 }
 
-typedef struct { size_t start, end; mk_len x0, x1; } pspan;
 
 static fo_text_align line_align(const fo_props *p, int last)
 {
@@ -1009,10 +514,13 @@ static void finish_line_geometry(area *line, const lineinfo *li)
     line->baseline = li->above;
     line->bpd = li->above + li->below;
     for (area *ch = line->first; ch; ch = ch->next) {
-        ch->bpd = ch->kind == AREA_IMAGE || ch->kind == AREA_RULE ? ch->bpd : line->bpd;
+        /* an image, or the placeholder box of one (graphic_placeholder,
+         * the only block area in a line), stands on the baseline */
+        int graphic = ch->kind == AREA_IMAGE || ch->kind == AREA_BLOCK;
+        ch->bpd = graphic || ch->kind == AREA_RULE ? ch->bpd : line->bpd;
         if (ch->kind == AREA_GLYPHS)
             ch->u.glyphs.baseline += line->baseline;
-        else if (ch->kind == AREA_IMAGE)
+        else if (graphic)
             ch->b = line->baseline - ch->bpd;
         else if (ch->kind == AREA_RULE) {
             mk_len t = ch->u.rule.thickness;
@@ -1025,48 +533,148 @@ static void finish_line_geometry(area *line, const lineinfo *li)
 }
 
 /* Builds the line area for items [from, to) with positions already set. */
+/* UAX #9 for one line: the level of item k of [from, to). Clusters have
+ * their own (shape.c); glue, penalties and objects take the level their
+ * neighbouring clusters share, else the paragraph's (0); white space and
+ * glue at the line end take the paragraph's (rule L1). */
+static int item_is_cluster(const pitems *pi, size_t k)
+{
+    return pi->src.v[k].kind == SRC_CLUSTER;
+}
+
+static int trailing_white(const pitems *pi, size_t k)
+{
+    const lb_item *it = &pi->items.v[k];
+    if (item_is_cluster(pi, k))
+        return it->type != LB_BOX || pi->sh.clusters[pi->src.v[k].idx].is_space;
+    return it->type != LB_BOX || (pi->src.v[k].kind == SRC_NONE && it->width == 0);
+}
+
+static void line_levels(const pitems *pi, size_t from, size_t to, uint8_t *lv)
+{
+    size_t n = to - from;
+    int prev = -1;
+    for (size_t k = 0; k < n; k++) { /* forward: the cluster level before */
+        if (item_is_cluster(pi, from + k))
+            prev = lv[k] = pi->sh.clusters[pi->src.v[from + k].idx].level;
+        else
+            lv[k] = (uint8_t)(prev < 0 ? 0xFF : prev);
+    }
+    int next = -1;
+    for (size_t k = n; k-- > 0;) { /* backward: agree with the level after */
+        if (item_is_cluster(pi, from + k))
+            next = lv[k];
+        else
+            lv[k] = next >= 0 && lv[k] == next ? (uint8_t)next : 0;
+    }
+    for (size_t k = n; k-- > 0 && trailing_white(pi, from + k);)
+        lv[k] = 0; /* L1 */
+}
+
+/* The visual order of items [from, to) (order[v] = logical index) and the
+ * inline position of each (xs, by logical index): each item starts where
+ * the one before it in visual order ends, from the line start plus the
+ * alignment shift. Without right-to-left text, logical order as placed. */
+static void line_visual_order(const pitems *pi, size_t from, size_t to, const ppos *pos,
+                              mk_len shift, uint32_t *order, mk_len *xs)
+{
+    size_t n = to - from;
+    int bidi = 0;
+    for (size_t k = from; k < to && !bidi; k++)
+        bidi = item_is_cluster(pi, k) && pi->sh.clusters[pi->src.v[k].idx].level > 0;
+    for (size_t k = 0; k < n; k++) {
+        order[k] = (uint32_t)k;
+        xs[k] = pos[k].x + shift;
+    }
+    if (!bidi || n == 0)
+        return;
+    uint8_t *lv = malloc(n);
+    if (!lv) {
+        fprintf(stderr, "mkdoc: out of memory (line)\n");
+        abort(); /* same policy as vec.h */
+    }
+    line_levels(pi, from, to, lv);
+    shape_reorder_levels(lv, n, order); /* UAX #9 L2 */
+    free(lv);
+    mk_len x = shift;
+    for (size_t v = 0; v < n; v++) {
+        xs[order[v]] = x;
+        x += pos[order[v]].w;
+    }
+}
+
+/* Builds the line area for items [from, to) with positions already set,
+ * placing them in visual order: right-to-left clusters come in falling
+ * byte order, so each starts a glyph run of its own. */
 static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *pos,
-                       lineinfo *li, mk_len shift)
+                       lineinfo *li, mk_len shift, pspans *spans)
 {
     pbuild *pb = pi->pb;
     area *line = lctx_area(c, AREA_LINE, pb->block);
     lbuild lb = {.line = line};
-    VEC(pspan) spans = {0};
-    for (size_t k = from; k < to; k++) {
+    size_t n = to > from ? to - from : 0;
+    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+    mk_len *xs = malloc((n ? n : 1) * sizeof *xs);
+    if (!order || !xs) {
+        fprintf(stderr, "mkdoc: out of memory (line)\n");
+        abort(); /* same policy as vec.h */
+    }
+    line_visual_order(pi, from, to, pos, shift, order, xs);
+    for (size_t v = 0; v < n; v++) {
+        size_t k = from + order[v];
         isrc s = pi->src.v[k];
-        mk_len x = pos[k - from].x + shift;
+        mk_len x = xs[k - from], w = pos[k - from].w;
         if (s.kind == SRC_CLUSTER) {
             const shape_cluster *cl = &pi->sh.clusters[s.idx];
             const pstyle *st = &pb->styles.v[cl->run];
             if (st->above > li->above) li->above = st->above;
             if (st->below > li->below) li->below = st->below;
-            pspan sp = {cl->byte_start, cl->byte_start + cl->byte_len, x, x + pos[k - from].w};
-            VEC_PUSH(&spans, sp);
-            if (pi->items.v[k].type == LB_BOX || (cl->cp == 0x3000 && pos[k - from].w > 0))
+            pspan sp = {cl->byte_start, cl->byte_start + cl->byte_len, x, x + w};
+            VEC_PUSH(spans, sp);
+            if (pi->items.v[k].type == LB_BOX || (cl->cp == 0x3000 && w > 0))
                 place_cluster(c, pi, &lb, s.idx, x); /* boxes; JLREQ 3.1.6's U+3000 */
             else
                 flush_run(c, pb, &lb); /* a space: the next word starts a new run */
         } else if (s.kind == SRC_OBJ) {
             const pobj *ob = &pb->objs.v[s.idx];
-            ppos p = {x, pos[k - from].w};
+            ppos p = {x, w};
             place_object(c, pi, &lb, ob, p);
-            pspan sp = {ob->at, ob->at + 1, x, x + pos[k - from].w};
-            VEC_PUSH(&spans, sp);
+            pspan sp = {ob->at, ob->at + 1, x, x + w};
+            VEC_PUSH(spans, sp);
             if (ob->kind == OBJ_IMAGE && ob->h > li->above)
                 li->above = ob->h;
         }
     }
     flush_run(c, pb, &lb);
-    add_links(c, pb, line, spans.v, spans.len);
-    VEC_FREE(&spans);
+    add_links(c, pb, line, spans->v, spans->len);
+    free(order);
+    free(xs);
     VEC_FREE(&lb.glyphs);
     VEC_FREE(&lb.clusters);
     return line;
 }
 
-/* Anchored objects (ids, notes) belong to the line holding their offset. */
+/* The inline position of byte offset at on a line: the start of the
+ * first thing set at or after it, else the end of the line's content. */
+static mk_len span_x(const pspans *sp, size_t at)
+{
+    size_t best = (size_t)-1;
+    mk_len x = 0, end = 0;
+    for (size_t k = 0; k < sp->len; k++) {
+        if (sp->v[k].start >= at && sp->v[k].start < best) {
+            best = sp->v[k].start;
+            x = sp->v[k].x0;
+        }
+        if (sp->v[k].x1 > end)
+            end = sp->v[k].x1;
+    }
+    return best == (size_t)-1 ? end : x;
+}
+
+/* Anchored objects (ids, notes) belong to the line holding their offset;
+ * an id's destination is where its text starts on that line. */
 static void attach_anchors(lctx *c, pbuild *pb, size_t bstart, size_t bend, int last,
-                           lineinfo *li, area *line)
+                           lineinfo *li, area *line, const pspans *spans)
 {
     for (size_t o = 0; o < pb->objs.len; o++) {
         const pobj *ob = &pb->objs.v[o];
@@ -1074,8 +682,7 @@ static void attach_anchors(lctx *c, pbuild *pb, size_t bstart, size_t bend, int 
             continue;
         if (ob->at < bstart || (ob->at >= bend && !last))
             continue;
-        lbuild lb = {.line = line};
-        note_line_objects(c, ob, li, &lb, 0);
+        note_line_objects(c, ob, li, line, span_x(spans, ob->at));
     }
 }
 
@@ -1113,6 +720,7 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
     const fo_props *bp = pb->block->props;
     VEC(mk_len) adj = {0};
     VEC(ppos) pos = {0};
+    pspans spans = {0};
     size_t from = 0;
     for (size_t l = 0; l < res->n_breaks; l++) {
         size_t brk = res->breaks[l];
@@ -1148,11 +756,13 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
         lineinfo li = {0};
         li.above = c->strut_above;
         li.below = c->strut_below;
-        area *line = make_line(c, pi, start, end, pos.v, &li, shift);
+        spans.len = 0;
+        area *line = make_line(c, pi, start, end, pos.v, &li, shift, &spans);
         size_t b0 = l == 0 ? 0 : item_byte(pi, from, 0);
         size_t b1 = last ? (size_t)-1 : item_byte(pi, brk + 1, 1);
-        attach_anchors(c, pb, b0, b1, last, &li, line);
+        attach_anchors(c, pb, b0, b1, last, &li, line, &spans);
         finish_line_geometry(line, &li);
+        para_decor_line(c, pb, line, &spans);
         line->i = i0;
         line->ipd = ipd;
         if (l > 0)
@@ -1165,6 +775,7 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
     }
     VEC_FREE(&adj);
     VEC_FREE(&pos);
+    VEC_FREE(&spans);
 }
 
 static void pbuild_free(pbuild *pb)
@@ -1174,6 +785,7 @@ static void pbuild_free(pbuild *pb)
     VEC_FREE(&pb->styles);
     VEC_FREE(&pb->objs);
     VEC_FREE(&pb->links);
+    VEC_FREE(&pb->decos);
 }
 
 static int is_japanese(const char *lang)
@@ -1182,11 +794,12 @@ static int is_japanese(const char *lang)
            (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
 }
 
-/* Leading and trailing spaces of a paragraph never show (XSL 1.1
- * §7.16.12 with white-space-treatment ignore-if-surrounding-linefeed). */
+/* Trailing spaces of a paragraph never show (XSL 1.1 §7.16.12), unless
+ * white-space-treatment="preserve" keeps them (leading ones: para_items.c). */
 static void trim_runs(pbuild *pb)
 {
-    while (pb->text.len && pb->text.v[pb->text.len - 1] == ' ') {
+    while (pb->text.len && pb->text.v[pb->text.len - 1] == ' ' &&
+           pb->styles.v[pb->styles.len - 1].props->white_space_treatment != 1) {
         pb->text.len--;
         shape_run *r = &pb->runs.v[pb->runs.len - 1];
         if (r->len) r->len--;
@@ -1223,6 +836,7 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     fo_text_align last_al = line_align(bp, 1);
     pi.justify = bp->text_align == FO_ALIGN_JUSTIFY || last_al == FO_ALIGN_JUSTIFY;
     pi.justify_last = last_al == FO_ALIGN_JUSTIFY;
+    pi.nowrap = bp->wrap_option == 0;
     VEC_PUSH(&pb.text, '\0');
     pb.text.len--;
     if (pb.text.len && shape_paragraph(c->text, pb.text.v, pb.text.len, pb.runs.v, pb.runs.len,
@@ -1230,7 +844,7 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
         pbuild_free(&pb);
         return;
     }
-    build_items(&pi, fo_len_resolve(bp->text_indent, ipd));
+    para_items_build(&pi, fo_len_resolve(bp->text_indent, ipd));
     lb_params lp;
     linebreak_default_params(&lp);
     lp.line_widths = &ipd;
@@ -1247,7 +861,12 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     }
     lb_result res = {0};
     if (linebreak_run(pi.items.v, pi.items.len, &lp, &res) == 0) {
-        if (res.overfull)
+        if (res.overfull && pi.nowrap)
+            diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, block->loc,
+                     "%zu line(s) of this wrap-option=\"no-wrap\" block are wider than "
+                     "the column and stick out (XSL 1.1 §7.16.13); shorten them or "
+                     "break them with linefeeds", res.overfull);
+        else if (res.overfull)
             diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, block->loc,
                      "%zu line(s) of this paragraph are wider than the column and "
                      "stick out (a long word, URL or number with no break "

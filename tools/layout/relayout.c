@@ -74,9 +74,9 @@ static void reset_item(vitem *it)
         it->area->parent = it->area->next = NULL;
         it->area->i = it->area_i;
     }
-    if (it->attach) {
-        it->attach->parent = it->attach->next = NULL;
-        it->attach->i = it->attach_i;
+    for (vlabel *l = it->labels; l; l = l->next) {
+        l->area->parent = l->area->next = NULL;
+        l->area->i = l->i;
     }
     for (vnote *n = it->notes; n; n = n->next)
         reset_vlist(n->body);

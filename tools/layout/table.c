@@ -296,8 +296,8 @@ static void place_content(tplace *pl, const vlist *cv)
         case V_BOX:
             if (it->area)
                 place_area(pl, it->area);
-            if (it->attach)
-                place_area(pl, it->attach); /* a list label beside its body's first line */
+            for (const vlabel *l = it->labels; l; l = l->next)
+                place_area(pl, l->area); /* a list label beside its body's first line */
             take_anchors(pl->c, pl->row, it);
             pl->y += it->h;
             break;

@@ -555,18 +555,25 @@ static int64_t lb_spread(const lb_line *ln, int cls, int stretch, int64_t amount
     return given;
 }
 
+/* Glue that may grow past its stretch: every class but leaders, which
+ * end at leader-length.maximum (XSL 1.1 §7.22.2). */
+static int lb_overstretches(const lb_item *it)
+{
+    return lb_takes(it, LB_ADJ_COUNT) && it->adj != LB_ADJ_LEADER && lb_weight(it, 1) > 0;
+}
+
 /* JLREQ 3.8.4 step (d): when the classes are used up, every stretchable
  * glue takes an equal share beyond its stretch. */
 static int64_t lb_spread_equally(const lb_line *ln, int64_t amount)
 {
     int64_t m = 0;
     for (size_t k = ln->first; k < ln->to; k++)
-        m += lb_takes(&ln->items[k], LB_ADJ_COUNT) && lb_weight(&ln->items[k], 1) > 0;
+        m += lb_overstretches(&ln->items[k]);
     if (m == 0 || amount <= 0)
         return 0;
     int64_t each = amount / m, extra = amount % m;
     for (size_t k = ln->first; k < ln->to; k++) {
-        if (!lb_takes(&ln->items[k], LB_ADJ_COUNT) || lb_weight(&ln->items[k], 1) == 0)
+        if (!lb_overstretches(&ln->items[k]))
             continue;
         ln->adj[k - ln->from] += (mk_len)(each + (extra > 0));
         extra -= extra > 0;
@@ -578,11 +585,12 @@ static int64_t lb_shrink_line(const lb_line *ln, int64_t excess)
 {
     /* JLREQ 3.8.3 (Table 3): word spaces, then the aki of middle dots,
      * then the other punctuation aki, then the Japanese–Western quarter
-     * em, then inter-character space. */
-    static const int order[] = {LB_ADJ_WORDSPACE, LB_ADJ_MIDDOT, LB_ADJ_PUNCT,
+     * em, then inter-character space. Leaders go first of all: they are
+     * the line's filler (XSL 1.1 §7.22.2, down to leader-length.minimum). */
+    static const int order[] = {LB_ADJ_LEADER, LB_ADJ_WORDSPACE, LB_ADJ_MIDDOT, LB_ADJ_PUNCT,
                                 LB_ADJ_JALATIN, LB_ADJ_INTERCHAR};
     int64_t done = 0;
-    for (size_t k = 0; k < 5 && done < excess; k++)
+    for (size_t k = 0; k < 6 && done < excess; k++)
         done += lb_spread(ln, order[k], 0, excess - done);
     return done;
 }
@@ -594,10 +602,12 @@ static int64_t lb_stretch_line(const lb_line *ln, int64_t room)
      * proportion to their stretch, then everything evenly. Taking step b
      * alone first, as JIS X 4051 does, puts all of a line's slack into its
      * one or two Japanese–Western gaps: ½ em gaps next to ¼ em ones read
-     * as holes; together, every gap of the line grows alike. */
-    static const int order[] = {LB_ADJ_WORDSPACE, LB_ADJ_JA_GAPS};
+     * as holes; together, every gap of the line grows alike. Leaders
+     * fill first, up to leader-length.maximum and no further (XSL 1.1
+     * §7.22.2; lb_spread_equally passes them over). */
+    static const int order[] = {LB_ADJ_LEADER, LB_ADJ_WORDSPACE, LB_ADJ_JA_GAPS};
     int64_t done = 0;
-    for (size_t k = 0; k < 2 && done < room; k++)
+    for (size_t k = 0; k < 3 && done < room; k++)
         done += lb_spread(ln, order[k], 1, room - done);
     return done + lb_spread_equally(ln, room - done);
 }

@@ -29,6 +29,9 @@ typedef enum {
     LB_ADJ_INTERCHAR,  /* between Japanese characters (JLREQ 3.8.4 step c) */
     LB_ADJ_MIDDOT,     /* ¼ em around a middle dot: shrinks before other
                         * punctuation aki (JLREQ 3.8.3 Table 3, step 4) */
+    LB_ADJ_LEADER,     /* fo:leader: stretches and shrinks first, and only
+                        * within its stretch/shrink, that is between
+                        * leader-length.minimum and .maximum (XSL 1.1 §7.22.2) */
     LB_ADJ_COUNT
 } lb_adj;
 
