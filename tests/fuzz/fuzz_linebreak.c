@@ -13,9 +13,11 @@
  *     forced break is among them, the last is n-1;
  *   - for each line, linebreak_justify's widths add up to what it returns;
  *     fixed items keep their width, glue never shrinks below its width
- *     minus its shrink, fixed glue is left alone; when the target is
- *     reachable (between the fully shrunk width and, when justifying with
- *     some stretchable glue, anything above) the result equals it.
+ *     minus its shrink, fixed glue is left alone, leaders never grow past
+ *     their stretch; when the target is reachable (between the fully shrunk
+ *     width and, when justifying with some glue that may grow without
+ *     bound, anything above; with leaders only, natural + their stretch)
+ *     the result equals it.
  *
  *   make fuzz && build-fuzz/fuzz_linebreak CORPUS_DIR */
 #include <stdint.h>
@@ -92,7 +94,7 @@ static void check_line(const lb_item *items, size_t from, size_t to, mk_len targ
     mk_len got = linebreak_justify(items, from, to, target, justify, adj);
     size_t first = first_kept(items, from, to);
     int64_t sum = items[to].type == LB_PENALTY ? items[to].width : 0;
-    int64_t natural = sum, shrink = 0;
+    int64_t natural = sum, shrink = 0, capped = 0;
     int stretchy = 0;
     for (size_t k = from; k < to; k++) {
         const lb_item *it = &items[k];
@@ -107,10 +109,15 @@ static void check_line(const lb_item *items, size_t from, size_t to, mk_len targ
             FUZZ_CHECK(a == it->width);
             continue;
         }
-        int64_t sh = it->shrink > 0 ? it->shrink : 0;
+        int64_t sh = it->shrink > 0 ? it->shrink : 0, st = it->stretch > 0 ? it->stretch : 0;
         FUZZ_CHECK(a >= it->width - sh);
         shrink += sh;
-        stretchy |= it->stretch > 0;
+        if (it->adj == LB_ADJ_LEADER) { /* grows up to its stretch, no further */
+            FUZZ_CHECK(a <= it->width + st);
+            capped += st;
+        } else {
+            stretchy |= st > 0;
+        }
     }
     FUZZ_CHECK(sum == got);
     if (target < natural - shrink)
@@ -119,8 +126,10 @@ static void check_line(const lb_item *items, size_t from, size_t to, mk_len targ
         FUZZ_CHECK(got == target);               /* shrunk to fit, even unjustified */
     else if (justify && stretchy)
         FUZZ_CHECK(got == target);               /* stretched to fit */
+    else if (justify)                            /* only leaders may stretch */
+        FUZZ_CHECK(got == (target < natural + capped ? target : natural + capped));
     else
-        FUZZ_CHECK(got == natural);              /* nothing may stretch */
+        FUZZ_CHECK(got == natural);              /* not justified */
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
