@@ -64,7 +64,7 @@ static void add_id(lctx *c, vitem *it, const char *id)
     it->ids = v;
 }
 
-static vitem *open_block(lctx *c, vlist *v, vblock *b)
+vitem *blocks_open(lctx *c, vlist *v, vblock *b)
 {
     vitem *it = vlist_push(v, V_OPEN);
     it->blk = b;
@@ -74,7 +74,7 @@ static vitem *open_block(lctx *c, vlist *v, vblock *b)
     return it;
 }
 
-static void close_block(vlist *v, vblock *b)
+void blocks_close(vlist *v, vblock *b)
 {
     vitem *it = vlist_push(v, V_CLOSE);
     it->blk = b;
@@ -127,9 +127,9 @@ static void layout_block(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     content_box(n, ref_i0, ref_ipd, &i, &ipd);
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, i, ipd, ref_ipd);
-    open_block(c, v, b);
+    blocks_open(c, v, b);
     blocks_layout(c, v, n, ref_i0, ref_ipd, keep_level);
-    close_block(v, b);
+    blocks_close(v, b);
 }
 
 static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
@@ -143,11 +143,11 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, i, ipd, ref_ipd);
     b->reference = 1;
-    open_block(c, v, b);
+    blocks_open(c, v, b);
     size_t open = v->items.len - 1, before = v->items.len;
     if (p->height.auto_) {
         blocks_layout(c, v, n, i, ipd, keep_level);
-        close_block(v, b);
+        blocks_close(v, b);
         return;
     }
     /* XSL 1.1 §6.5.3: a block-container of fixed height is one reference
@@ -163,7 +163,7 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
         v->items.v[open].h += shift; /* the content starts that much lower */
         vlist_box(v, NULL, free - shift, n);
     }
-    close_block(v, b);
+    blocks_close(v, b);
 }
 
 /* The first item from k on that is not a space or a break: spaces at the
@@ -211,7 +211,7 @@ static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     content_box(n, ref_i0, ref_ipd, &i, &ipd);
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, i, ipd, ref_ipd);
-    open_block(c, v, b);
+    blocks_open(c, v, b);
     const fo_node *label = NULL, *body = NULL;
     for (const fo_node *ch = n->first; ch; ch = ch->next) {
         if (ch->kind == FO_LIST_ITEM_LABEL) label = ch;
@@ -243,19 +243,7 @@ static void layout_list_item(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
         g->h = lab->bpd - body_h;
         g->fo = n;
     }
-    close_block(v, b);
-}
-
-static void layout_list(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
-                        mk_len ref_ipd, int keep_level)
-{
-    mk_len i, ipd;
-    content_box(n, ref_i0, ref_ipd, &i, &ipd);
-    vblock *b = ARENA_NEW(c->seq, vblock);
-    blocks_decorate(b, n, i, ipd, ref_ipd);
-    open_block(c, v, b);
-    blocks_layout(c, v, n, ref_i0, ref_ipd, keep_level);
-    close_block(v, b);
+    blocks_close(v, b);
 }
 
 static void layout_retrieved(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
@@ -287,8 +275,8 @@ void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     case FO_BLOCK_CONTAINER:
         layout_container(c, v, n, ref_i0, ref_ipd, inner);
         break;
-    case FO_LIST_BLOCK:
-        layout_list(c, v, n, ref_i0, ref_ipd, inner);
+    case FO_LIST_BLOCK: /* its items lay themselves out (layout_list_item) */
+        layout_block(c, v, n, ref_i0, ref_ipd, inner);
         break;
     case FO_LIST_ITEM:
         layout_list_item(c, v, n, ref_i0, ref_ipd, inner);

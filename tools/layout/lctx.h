@@ -187,6 +187,11 @@ void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
 void blocks_decorate(vblock *b, const fo_node *n, mk_len content_i, mk_len content_ipd,
                      mk_len ref_ipd);
 
+/* the open/close marks of a block-level area (border and padding before
+ * and after; the block's id goes on the open mark) */
+vitem *blocks_open(lctx *c, vlist *v, vblock *b);
+void blocks_close(vlist *v, vblock *b);
+
 /* tables (table.c): the table as rows, each a box (see table.c) */
 void table_layout(lctx *c, vlist *v, const fo_node *table, mk_len ref_i0,
                   mk_len ref_ipd, int keep_level);

@@ -498,24 +498,6 @@ static void table_block_edges(const tgrid *g, vblock *b, mk_len ci)
     }
 }
 
-static vitem *open_table(lctx *c, vlist *v, vblock *b)
-{
-    vitem *it = vlist_push(v, V_OPEN);
-    it->blk = b;
-    it->h = b->border_w[AREA_BEFORE] + b->pad_before;
-    it->fo = b->fo;
-    add_id(c, &it->ids, b->fo->props->id);
-    return it;
-}
-
-static void close_table(vlist *v, vblock *b)
-{
-    vitem *it = vlist_push(v, V_CLOSE);
-    it->blk = b;
-    it->h = b->border_w[AREA_AFTER] + b->pad_after;
-    it->fo = b->fo;
-}
-
 /* The table's content rectangle: from its indents (XSL 1.1 §5.3.2) unless
  * width or inline-progression-dimension is given (§7.15). */
 static void table_box(const fo_node *n, mk_len ref_i0, mk_len ref_ipd, mk_len *i, mk_len *ipd)
@@ -570,9 +552,9 @@ static void table_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0, mk_len
     b->is_table = 1;
     table_block_edges(&g, b, ci);
     header_copy(c, &g, b);
-    open_table(c, v, b);
+    blocks_open(c, v, b);
     emit_rows(v, &g, keep_level);
-    close_table(v, b);
+    blocks_close(v, b);
     tgrid_free(&g);
 }
 
@@ -586,7 +568,7 @@ static void table_and_caption(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0
     table_box(n, ref_i0, ref_ipd, &i, &ipd);
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, i, ipd, ref_ipd);
-    open_table(c, v, b);
+    blocks_open(c, v, b);
     for (const fo_node *ch = n->first; ch; ch = ch->next)
         if (ch->kind == FO_TABLE_CAPTION)
             blocks_layout(c, v, ch, ref_i0, ref_ipd, keep_level);
@@ -600,7 +582,7 @@ static void table_and_caption(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0
         vlist_glue(v, fo_len_resolve(ch->props->space_after.opt, 0),
                    ch->props->space_after.discard);
     }
-    close_table(v, b);
+    blocks_close(v, b);
 }
 
 void table_layout(lctx *c, vlist *v, const fo_node *table, mk_len ref_i0, mk_len ref_ipd,
