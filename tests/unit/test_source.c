@@ -438,16 +438,17 @@ static void test_transform_loc(void)
     char want[1100];
     xmlChar *v;
 
-    snprintf(want, sizeof want, "%s:2", path);
+    /* FILE:LINE:COL, the column found from the start tag in the file */
+    snprintf(want, sizeof want, "%s:2:1", path);
     STR_EQ((const char *)(v = root ? xmlGetNsProp(root, (const xmlChar *)"loc", ns) : NULL), want);
     xmlFree(v);
-    snprintf(want, sizeof want, "%s:3", path);
+    snprintf(want, sizeof want, "%s:3:3", path);
     STR_EQ((const char *)(v = b0 ? xmlGetNsProp(b0, (const xmlChar *)"loc", ns) : NULL), want);
     xmlFree(v);
-    snprintf(want, sizeof want, "%s:5", HOSTILE("sub/chapter.xml"));
+    snprintf(want, sizeof want, "%s:5:3", HOSTILE("sub/chapter.xml"));
     STR_EQ((const char *)(v = b1 ? xmlGetNsProp(b1, (const xmlChar *)"loc", ns) : NULL), want);
     xmlFree(v);
-    snprintf(want, sizeof want, "%s:4", HOSTILE("sub/chapter.xml"));
+    snprintf(want, sizeof want, "%s:4:1", HOSTILE("sub/chapter.xml"));
     STR_EQ((const char *)(v = b1 ? xmlGetProp(b1, (const xmlChar *)"parent") : NULL), want);
     xmlFree(v);
     STR_EQ((const char *)(v = b1 ? xmlGetProp(b1, (const xmlChar *)"none") : NULL), "");
@@ -463,6 +464,7 @@ static void test_transform_loc(void)
     INT_EQ(source_loc_parse((const char *)v, &loc, d), 0);
     STR_EQ(loc.file, HOSTILE("sub/chapter.xml"));
     INT_EQ(loc.line, 5);
+    INT_EQ(loc.col, 3);
     xmlFree(v);
     xmlFreeDoc(fo);
     xmlFreeDoc(doc);

@@ -133,19 +133,34 @@ static diag_loc node_fo_loc(builder *b, xmlNode *x)
     return l;
 }
 
-/* "file:line" written by mk:loc in mkdoc's stylesheets. */
+/* The number after the last ':' before end, or -1; *colon set to it. */
+static long loc_number(const char *s, const char *end, const char **colon)
+{
+    const char *c = end;
+    while (c > s && c[-1] >= '0' && c[-1] <= '9')
+        c--;
+    if (c == end || c == s || c[-1] != ':' || end - c > 9)
+        return -1;
+    *colon = c - 1;
+    return strtol(c, NULL, 10);
+}
+
+/* "file:line" or "file:line:col" written by mk:loc in mkdoc's stylesheets. */
 static int parse_mk_loc(builder *b, const char *s, diag_loc *out)
 {
-    const char *colon = strrchr(s, ':');
-    if (!colon || colon == s || colon[1] < '0' || colon[1] > '9')
+    const char *colon, *colon2;
+    long line = loc_number(s, s + strlen(s), &colon);
+    if (line <= 0 || colon == s)
         return -1;
-    char *end;
-    long line = strtol(colon + 1, &end, 10);
-    if (*end != '\0' || line <= 0 || line > 100000000)
-        return -1;
+    long col = 0, first = loc_number(s, colon, &colon2);
+    if (first > 0 && colon2 > s) {
+        col = line;
+        line = first;
+        colon = colon2;
+    }
     out->file = arena_strndup(b->tree->arena, s, (size_t)(colon - s));
     out->line = (int)line;
-    out->col = 0;
+    out->col = (int)col;
     return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "../base/diag.h"
+#include "../base/vec.h"
 
 /* File name of node (see above), or NULL when the document has no name. */
 xmlChar *source_node_file(const xmlNode *node);
@@ -31,6 +32,19 @@ diag_loc source_node_loc(const xmlNode *node, diag_list *interner);
  * or -1 for a malformed string (then *out = {NULL, 0, 0}). */
 /* 1-based column of the start tag "<qname" on that line of file, or 0. */
 int source_column_of(const char *file, int line, const char *qname);
+
+/* Columns of many elements of the same files: each file is read once. */
+typedef struct {
+    char *path, *text;
+    size_t len;
+    size_t *starts;   /* byte offset of each line */
+    size_t n_lines;
+} source_lines_file;
+typedef struct {
+    VEC(source_lines_file) files;
+} source_lines;
+int source_lines_column(source_lines *sl, const char *file, int line, const char *qname);
+void source_lines_free(source_lines *sl);
 
 int source_loc_parse(const char *mkloc, diag_loc *out, diag_list *interner);
 

@@ -27,6 +27,7 @@ struct source_stylesheet {
 typedef struct {
     source_roots roots;
     source_guard *guard; /* not owned */
+    source_lines lines;  /* the source files' text, for mk:loc's columns */
 } transform_run;
 
 static const char *project_of(const source_opts *opts)
@@ -83,15 +84,26 @@ void source_stylesheet_free(source_stylesheet *style)
 
 /* ---- mk:loc ---- */
 
-static xmlChar *loc_string(const xmlNode *node)
+static xmlChar *loc_string(transform_run *run, const xmlNode *node)
 {
     xmlChar *file = source_node_file(node);
     if (!file)
         return xmlStrdup((const xmlChar *)"");
-    char line[32];
-    snprintf(line, sizeof line, ":%d", source_node_line(node));
-    xmlChar *s = xmlStrcat(file, (const xmlChar *)line);
-    return s;
+    int line = source_node_line(node), col = 0;
+    if (run && node->type == XML_ELEMENT_NODE) {
+        char qname[256];
+        if (node->ns && node->ns->prefix)
+            snprintf(qname, sizeof qname, "%s:%s", node->ns->prefix, node->name);
+        else
+            snprintf(qname, sizeof qname, "%s", node->name);
+        col = source_lines_column(&run->lines, (const char *)file, line, qname);
+    }
+    char tail[48];
+    if (col > 0)
+        snprintf(tail, sizeof tail, ":%d:%d", line, col);
+    else
+        snprintf(tail, sizeof tail, ":%d", line);
+    return xmlStrcat(file, (const xmlChar *)tail);
 }
 
 /* mk:loc(node-set?): see source_transform.h. */
@@ -101,8 +113,10 @@ static void mk_loc(xmlXPathParserContextPtr ctxt, int nargs)
         xmlXPathSetArityError(ctxt);
         return;
     }
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    transform_run *run = tctxt ? tctxt->_private : NULL;
     if (nargs == 0) {
-        xmlXPathReturnString(ctxt, loc_string(ctxt->context->node));
+        xmlXPathReturnString(ctxt, loc_string(run, ctxt->context->node));
         return;
     }
     xmlXPathObjectPtr arg = valuePop(ctxt);
@@ -117,7 +131,7 @@ static void mk_loc(xmlXPathParserContextPtr ctxt, int nargs)
         xmlXPathNodeSetSort(set);
         first = set->nodeTab[0];
     }
-    xmlChar *s = first ? loc_string(first) : xmlStrdup((const xmlChar *)"");
+    xmlChar *s = first ? loc_string(run, first) : xmlStrdup((const xmlChar *)"");
     xmlXPathFreeObject(arg);
     xmlXPathReturnString(ctxt, s);
 }
@@ -229,6 +243,7 @@ xmlDocPtr source_transform(source_stylesheet *style, xmlDocPtr doc,
                  "the transformation produced no result");
     source_guard_leave(&g);
     source_roots_free(&run.roots);
+    source_lines_free(&run.lines);
     return res;
 }
 

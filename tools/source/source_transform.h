@@ -10,7 +10,8 @@
  *     only inside the project root, the source document's folder (for
  *     compiling: the stylesheet's folder) and opts->allowed_roots.
  *
- * mk:loc(node-set?) in namespace urn:mkdoc:ext returns "FILE:LINE" of the
+ * mk:loc(node-set?) in namespace urn:mkdoc:ext returns "FILE:LINE:COL" (or
+ * "FILE:LINE" when the start tag cannot be found in the file) of the
  * first node (document order) of its argument, or of the context node
  * without one; "" when the node has no known file (a result tree fragment).
  * FILE is the document's name as given to source_load_* (source_loc.h).
