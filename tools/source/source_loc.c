@@ -50,32 +50,22 @@ int source_node_line(const xmlNode *node)
  * when a message is made, never per node. */
 int source_column_of(const char *file, int line, const char *qname)
 {
-    if (!file || line <= 0 || !qname || file[0] == '<')
-        return 0;
-    FILE *f = fopen(file, "rb");
-    if (!f)
-        return 0;
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t len = 0;
-    for (int k = 0; k < line && (len = getline(&buf, &cap, f)) >= 0; k++)
-        ;
-    fclose(f);
-    int col = 0;
-    size_t qn = strlen(qname);
-    for (ssize_t i = 0; len > 0 && i < len; i++) {
-        char after = i + 1 + (ssize_t)qn < len ? buf[i + 1 + qn] : '\0';
-        if (buf[i] == '<' && strncmp(buf + i + 1, qname, qn) == 0 &&
-            (after == ' ' || after == '>' || after == '/' || after == '\t' ||
-             after == '\n' || after == '\r')) {
-            col = 1;
-            for (ssize_t k = 0; k < i; k++)
-                col += ((unsigned char)buf[k] & 0xC0) != 0x80;
-            break;
-        }
-    }
-    free(buf);
+    source_lines sl = {0};
+    int col = source_lines_column(&sl, file, line, qname);
+    source_lines_free(&sl);
     return col;
+}
+
+int source_node_column(source_lines *sl, const xmlNode *node, const char *file, int line)
+{
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return 0;
+    char qname[256];
+    if (node->ns && node->ns->prefix)
+        snprintf(qname, sizeof qname, "%s:%s", node->ns->prefix, node->name);
+    else
+        snprintf(qname, sizeof qname, "%s", node->name);
+    return source_lines_column(sl, file, line, qname);
 }
 
 diag_loc source_node_loc(const xmlNode *node, diag_list *interner)
@@ -83,14 +73,9 @@ diag_loc source_node_loc(const xmlNode *node, diag_list *interner)
     xmlChar *file = source_node_file(node);
     diag_loc loc = {diag_intern(interner, (const char *)file),
                     source_node_line(node), 0};
-    if (node && node->type == XML_ELEMENT_NODE) {
-        char qname[256];
-        if (node->ns && node->ns->prefix)
-            snprintf(qname, sizeof qname, "%s:%s", node->ns->prefix, node->name);
-        else
-            snprintf(qname, sizeof qname, "%s", node->name);
-        loc.col = source_column_of(loc.file, loc.line, qname);
-    }
+    source_lines sl = {0};
+    loc.col = source_node_column(&sl, node, loc.file, loc.line);
+    source_lines_free(&sl);
     xmlFree(file);
     return loc;
 }

@@ -44,6 +44,8 @@ typedef struct {
     VEC(source_lines_file) files;
 } source_lines;
 int source_lines_column(source_lines *sl, const char *file, int line, const char *qname);
+/* The column of element node's start tag at file:line (0 for other nodes). */
+int source_node_column(source_lines *sl, const xmlNode *node, const char *file, int line);
 void source_lines_free(source_lines *sl);
 
 int source_loc_parse(const char *mkloc, diag_loc *out, diag_list *interner);

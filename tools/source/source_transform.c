@@ -89,15 +89,8 @@ static xmlChar *loc_string(transform_run *run, const xmlNode *node)
     xmlChar *file = source_node_file(node);
     if (!file)
         return xmlStrdup((const xmlChar *)"");
-    int line = source_node_line(node), col = 0;
-    if (run && node->type == XML_ELEMENT_NODE) {
-        char qname[256];
-        if (node->ns && node->ns->prefix)
-            snprintf(qname, sizeof qname, "%s:%s", node->ns->prefix, node->name);
-        else
-            snprintf(qname, sizeof qname, "%s", node->name);
-        col = source_lines_column(&run->lines, (const char *)file, line, qname);
-    }
+    int line = source_node_line(node);
+    int col = run ? source_node_column(&run->lines, node, (const char *)file, line) : 0;
     char tail[48];
     if (col > 0)
         snprintf(tail, sizeof tail, ":%d:%d", line, col);
