@@ -23,25 +23,34 @@ void blocks_decorate(vblock *b, const fo_node *n, mk_len content_i, mk_len conte
                      mk_len ref_ipd)
 {
     const fo_props *p = n->props;
-    /* lr-tb: before = top, end = right, after = bottom, start = left */
-    static const int side[4] = {FO_TOP, FO_RIGHT, FO_BOTTOM, FO_LEFT};
+    /* XSL 1.1 §7.3: the absolute edge of each logical side (before, end,
+     * after, start) in the block's writing mode; in tb-rl the before edge
+     * is the right one and the start edge the top */
+    static const int sides[4][4] = {
+        [FO_WM_LR_TB] = {FO_TOP, FO_RIGHT, FO_BOTTOM, FO_LEFT},
+        [FO_WM_RL_TB] = {FO_TOP, FO_LEFT, FO_BOTTOM, FO_RIGHT},
+        [FO_WM_TB_RL] = {FO_RIGHT, FO_BOTTOM, FO_LEFT, FO_TOP},
+        [FO_WM_TB_LR] = {FO_LEFT, FO_BOTTOM, FO_RIGHT, FO_TOP},
+    };
+    const int *side = sides[p->writing_mode & 3];
     for (int k = 0; k < 4; k++) {
         b->border_w[k] = border_w(p, side[k]);
         b->border_style[k] = p->border[side[k]].style;
         b->border_color[k] = p->border[side[k]].color;
     }
-    mk_len ps = fo_len_resolve(p->padding[FO_LEFT], ref_ipd);
-    mk_len pe = fo_len_resolve(p->padding[FO_RIGHT], ref_ipd);
-    b->pad_before = fo_len_resolve(p->padding[FO_TOP], ref_ipd);
-    b->pad_after = fo_len_resolve(p->padding[FO_BOTTOM], ref_ipd);
+    int bs = side[AREA_BEFORE], as = side[AREA_AFTER];
+    mk_len ps = fo_len_resolve(p->padding[side[AREA_START]], ref_ipd);
+    mk_len pe = fo_len_resolve(p->padding[side[AREA_END]], ref_ipd);
+    b->pad_before = fo_len_resolve(p->padding[bs], ref_ipd);
+    b->pad_after = fo_len_resolve(p->padding[as], ref_ipd);
     /* XSL 1.1 §7.8.4, §7.8.31: what of the before/after border and
      * padding survives a page break inside the block */
-    b->retain_border_before = !p->border[FO_TOP].discard;
-    b->retain_border_after = !p->border[FO_BOTTOM].discard;
+    b->retain_border_before = !p->border[bs].discard;
+    b->retain_border_after = !p->border[as].discard;
     b->retain_before = (b->retain_border_before ? b->border_w[AREA_BEFORE] : 0) +
-                       (p->padding_discard[FO_TOP] ? 0 : b->pad_before);
+                       (p->padding_discard[bs] ? 0 : b->pad_before);
     b->retain_after = (b->retain_border_after ? b->border_w[AREA_AFTER] : 0) +
-                      (p->padding_discard[FO_BOTTOM] ? 0 : b->pad_after);
+                      (p->padding_discard[as] ? 0 : b->pad_after);
     b->i = content_i - ps - b->border_w[AREA_START];
     b->ipd = content_ipd + ps + pe + b->border_w[AREA_START] + b->border_w[AREA_END];
     b->background = p->background_color;

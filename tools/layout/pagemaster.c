@@ -124,6 +124,64 @@ static mk_len ext(const fo_node *r, mk_len base)
     return r ? fo_len_resolve(r->props->extent, base) : 0;
 }
 
+/* The strip of extent e along physical side `side` of the content
+ * rectangle c (XSL 1.1 §6.4.14–§6.4.18: extent is measured inwards). */
+static pm_rect strip(pm_rect c, int side, mk_len e)
+{
+    switch (side) {
+    case FO_TOP: return (pm_rect){c.x, c.y, c.w, e};
+    case FO_BOTTOM: return (pm_rect){c.x, c.y + c.h - e, c.w, e};
+    case FO_LEFT: return (pm_rect){c.x, c.y, e, c.h};
+    default: return (pm_rect){c.x + c.w - e, c.y, e, c.h};
+    }
+}
+
+/* Shortens strip r where the region on the perpendicular side `side`
+ * (extent e) takes the corner. */
+static void yield_corner(pm_rect *r, int side, mk_len e)
+{
+    switch (side) {
+    case FO_TOP: r->y += e; r->h -= e; break;
+    case FO_BOTTOM: r->h -= e; break;
+    case FO_LEFT: r->x += e; r->w -= e; break;
+    default: r->w -= e; break;
+    }
+}
+
+/* §6.4.13: "the writing-mode of the page is used to determine the
+ * placement of the five regions": before/after/start/end are the edges of
+ * the simple-page-master's writing mode (in tb-rl, region-before is the
+ * right-hand strip and region-start the top one). §6.4.14 precedence: a
+ * before/after region with precedence="true" takes the corners, else the
+ * start/end regions do. */
+static void side_regions(const fo_node *spm, pm_geom *g, pm_rect c)
+{
+    static const int edge[4][4] = { /* before, after, start, end */
+        [FO_WM_LR_TB] = {FO_TOP, FO_BOTTOM, FO_LEFT, FO_RIGHT},
+        [FO_WM_RL_TB] = {FO_TOP, FO_BOTTOM, FO_RIGHT, FO_LEFT},
+        [FO_WM_TB_RL] = {FO_RIGHT, FO_LEFT, FO_TOP, FO_BOTTOM},
+        [FO_WM_TB_LR] = {FO_LEFT, FO_RIGHT, FO_TOP, FO_BOTTOM},
+    };
+    static const int which[4] = {PM_BEFORE, PM_AFTER, PM_START, PM_END};
+    const int *e = edge[spm->props->writing_mode & 3];
+    mk_len ex[4];
+    for (int k = 0; k < 4; k++) {
+        int horizontal_strip = e[k] == FO_TOP || e[k] == FO_BOTTOM;
+        ex[k] = ext(g->node[which[k]], horizontal_strip ? c.h : c.w);
+        g->r[which[k]] = strip(c, e[k], ex[k]);
+    }
+    for (int k = 0; k < 2; k++) { /* before, after against start, end */
+        const fo_node *n = g->node[which[k]];
+        if (n && n->props->precedence) {
+            yield_corner(&g->r[PM_START], e[k], ex[k]);
+            yield_corner(&g->r[PM_END], e[k], ex[k]);
+        } else {
+            yield_corner(&g->r[which[k]], e[2], ex[2]);
+            yield_corner(&g->r[which[k]], e[3], ex[3]);
+        }
+    }
+}
+
 void pm_geometry(const fo_node *spm, pm_geom *g)
 {
     const fo_props *p = spm->props;
@@ -154,13 +212,7 @@ void pm_geometry(const fo_node *spm, pm_geom *g)
         g->columns = bp->column_count > 0 ? bp->column_count : 1;
         g->column_gap = bp->column_gap;
     }
-    mk_len hb = ext(rbe, ch), ha = ext(raf, ch), ws = ext(rst, cw), we = ext(ren, cw);
-    /* §6.4.14 precedence: true makes before/after span the full width */
-    int pb = rbe && rbe->props->precedence, pa = raf && raf->props->precedence;
-    g->r[PM_BEFORE] = (pm_rect){pb ? cx : cx + ws, cy, pb ? cw : cw - ws - we, hb};
-    g->r[PM_AFTER] = (pm_rect){pa ? cx : cx + ws, cy + ch - ha, pa ? cw : cw - ws - we, ha};
-    g->r[PM_START] = (pm_rect){cx, pb ? cy + hb : cy, ws, ch - (pb ? hb : 0) - (pa ? ha : 0)};
-    g->r[PM_END] = (pm_rect){cx + cw - we, pb ? cy + hb : cy, we, ch - (pb ? hb : 0) - (pa ? ha : 0)};
+    side_regions(spm, g, (pm_rect){cx, cy, cw, ch});
 }
 
 static void roman(char *out, size_t size, int n, int upper)

@@ -13,6 +13,7 @@
 #include "pagemaster.h"
 #include "pages.h"
 #include "relayout.h"
+#include "wmode.h"
 
 #define LAYOUT_DEFAULT_MAX_PAGES 100000
 
@@ -28,7 +29,8 @@ typedef struct {
     int pages;              /* pages made in this sequence */
 } seqstate;
 
-static area *region_area(area_page *page, const pm_rect *r, const fo_node *region)
+static area *region_area(area_page *page, const pm_rect *r, const fo_node *region,
+                         const fo_node *seq)
 {
     area *a = area_new(page, page->root, AREA_REGION);
     a->i = r->x;
@@ -38,7 +40,7 @@ static area *region_area(area_page *page, const pm_rect *r, const fo_node *regio
     a->is_reference = 1;
     a->fo = fo_kind_name(region->kind);
     a->loc = region->loc;
-    a->wm = region->props->writing_mode;
+    a->wm = wmode_region(region, seq);
     a->background = region->props->background_color;
     return a;
 }
@@ -65,10 +67,11 @@ static void outer_regions(seqstate *s, area_page *page, const pm_geom *g, col_fi
         const fo_node *rn = g->node[r];
         if (!rn)
             continue;
-        area *ra = region_area(page, &g->r[r], rn);
+        area *ra = region_area(page, &g->r[r], rn, s->seq);
         const fo_node *sc = static_content_for(s->seq, static_region_name(rn));
         if (!sc)
             continue;
+        wmode_apply(s->c, sc, ra->wm); /* a folio may be horizontal on a vertical page */
         f->region_align = rn->props->display_align;
         static_layout_region(s->c, sc, ra, f);
     }
@@ -79,10 +82,12 @@ static void place_notes(seqstate *s, area *body, col_fill *f)
 {
     if (f->notes.len == 0)
         return;
+    mk_len ipd, bpd;
+    wmode_frame_size(body->wm, body->ipd, body->bpd, &ipd, &bpd);
     mk_len total = s->separator_h;
     for (size_t k = 0; k < f->notes.len; k++)
         total += vlist_height(f->notes.v[k]);
-    mk_len y = body->bpd - total;
+    mk_len y = bpd - total;
     /* Footnotes that do not fit (only when the first box of the page cites
      * them, paginate.c warns) start below the text and run off the bottom
      * of the page, rather than off its top (docs/limits.md). */
@@ -92,7 +97,7 @@ static void place_notes(seqstate *s, area *body, col_fill *f)
     if (s->separator_fo) {
         /* laid out afresh on each page: areas belong to one page only */
         vlist *sep = vlist_new(s->c);
-        blocks_layout(s->c, sep, s->separator_fo, 0, body->ipd, VP_INF);
+        blocks_layout(s->c, sep, s->separator_fo, 0, ipd, VP_INF);
         y += pager_place_all(s->c, sep, body, y, f);
         VEC_FREE(&sep->items);
     }
@@ -137,10 +142,14 @@ static int make_page(seqstate *s, int blank, uint8_t *brk_out)
     c->page = &d->markers;
     uint8_t brk = 0;
     if (g.node[PM_BODY]) {
-        area *body = region_area(page, &g.r[PM_BODY], g.node[PM_BODY]);
-        mk_len colw = (g.r[PM_BODY].w - (g.columns - 1) * g.column_gap) / g.columns;
+        area *body = region_area(page, &g.r[PM_BODY], g.node[PM_BODY], s->seq);
+        page->wm = body->wm;
+        mk_len ipd, bpd; /* columns run along the inline axis (XSL 1.1 §6.4.13):
+                          * in tb-rl they are tiers (段) stacked downwards */
+        wmode_frame_size(body->wm, g.r[PM_BODY].w, g.r[PM_BODY].h, &ipd, &bpd);
+        mk_len colw = (ipd - (g.columns - 1) * g.column_gap) / g.columns;
         for (int col = 0; col < g.columns && !blank && !pager_done(s->pager); col++) {
-            f.avail = g.r[PM_BODY].h;
+            f.avail = bpd;
             size_t before = f.notes.len;
             area *mark = body->last;
             mk_len used = pager_fill_column(s->pager, &f, body, col * (colw + g.column_gap), &brk);
@@ -245,7 +254,13 @@ static mk_len first_column_width(seqstate *s)
         return 0;
     pm_geom g;
     pm_geometry(spm, &g);
-    return (g.r[PM_BODY].w - (g.columns - 1) * g.column_gap) / g.columns;
+    mk_len ipd, bpd;
+    fo_writing_mode wm = wmode_region(g.node[PM_BODY], s->seq);
+    wmode_frame_size(wm, g.r[PM_BODY].w, g.r[PM_BODY].h, &ipd, &bpd);
+    for (const fo_node *n = s->seq->first; n; n = n->next)
+        if (n->kind == FO_FLOW) /* the flow takes the body's writing mode */
+            wmode_apply(s->c, n, wm);
+    return (ipd - (g.columns - 1) * g.column_gap) / g.columns;
 }
 
 /* Lays the sequence's flow out once, at the column width of its first

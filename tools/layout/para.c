@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "para_items.h"
+#include "wmode.h"
 
 /* ------------------------------------------------------------ collect */
 
@@ -40,7 +41,7 @@ static void add_text_run(pbuild *pb, const fo_node *fo, const fo_props *p,
     shape_run r = {
         .start = start, .len = len, .family = p->font_family, .size = p->font_size,
         .weight = p->font_weight, .style = p->font_style, .lang = p->language,
-        .loc = fo->loc,
+        .loc = fo->loc, .vertical = wmode_vertical(p->writing_mode),
     };
     pstyle st = {.props = p, .fo = fo};
     if (p->baseline_shift == 1)
@@ -303,6 +304,12 @@ static void collect_graphic(pbuild *pb, const fo_node *n)
     }
     mk_len w, h;
     para_graphic_size(n->props, iw, ih, c->cur_ipd, &w, &h);
+    if (wmode_vertical(pb->block->props->writing_mode)) {
+        /* images stay upright: along a vertical line goes their height */
+        mk_len t = w;
+        w = h;
+        h = t;
+    }
     if (w > c->cur_ipd && c->cur_ipd > 0) {
         diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, n->loc,
                  "the image is %.1fpt wide but the line is only %.1fpt; it is scaled "
@@ -346,6 +353,13 @@ static void style_metrics(lctx *c, pstyle *st)
      * as Japanese typesetting does; others use their ascent and descent. */
     mk_len asc = m.em_ascent > 0 ? m.em_ascent : m.ascent;
     mk_len desc = m.em_ascent > 0 ? m.em_descent : m.descent;
+    if (wmode_vertical(p->writing_mode)) {
+        /* vertical lines: the central line is the baseline (area.h), the
+         * line's width across is its line-height, shared equally */
+        st->above = p->line_height / 2 + st->shift;
+        st->below = p->line_height - p->line_height / 2 - st->shift;
+        return;
+    }
     mk_len half = (p->line_height - (asc + desc)) / 2;
     st->above = asc + half + st->shift;
     st->below = desc + half - st->shift;
@@ -356,6 +370,7 @@ typedef struct {
     area *run;               /* glyph run being filled */
     const text_font *font;
     uint32_t run_idx;
+    uint8_t upright;         /* of the run being filled (vertical text) */
     VEC(area_glyph) glyphs;
     VEC(area_cluster) clusters;
     size_t text_start, text_end;
@@ -385,7 +400,9 @@ static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
     pbuild *pb = pi->pb;
     const shape_cluster *cl = &pi->sh.clusters[k];
     int contiguous = lb->run && lb->text_end == cl->byte_start;
-    if (!lb->run || lb->font != cl->font || lb->run_idx != cl->run || !contiguous) {
+    int vertical = pb->runs.v[cl->run].vertical;
+    if (!lb->run || lb->font != cl->font || lb->run_idx != cl->run || !contiguous ||
+        lb->upright != cl->upright) {
         flush_run(c, pb, lb);
         const pstyle *st = &pb->styles.v[cl->run];
         area *r = lctx_area(c, AREA_GLYPHS, st->fo);
@@ -397,6 +414,8 @@ static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
         lb->run = r;
         lb->font = cl->font;
         lb->run_idx = cl->run;
+        lb->upright = cl->upright;
+        r->u.glyphs.upright = (uint8_t)(vertical && cl->upright);
         lb->text_start = lb->text_end = cl->byte_start;
         lb->run_x = x;
     }
@@ -407,6 +426,8 @@ static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
         const shape_glyph *sg = &pi->sh.glyphs[cl->glyph_start + g];
         if (sg->id != SHAPE_GLYPH_NONE) { /* LF, ZWSP: advance only */
             area_glyph ag = {sg->id, gx + sg->x_off, -sg->y_off};
+            if (vertical && cl->upright) /* Pango's offsets there move the */
+                ag.i = gx, ag.b = 0;       /* vertical origin: the renderer centres */
             VEC_PUSH(&lb->glyphs, ag);
             shown++;
         }
@@ -447,7 +468,19 @@ typedef struct {
     mk_len above, below;
     vnote *notes;
     vid *ids;
+    uint8_t vertical;        /* the central line is the baseline */
 } lineinfo;
+
+/* An image h across the line: on the baseline in horizontal text, centred
+ * on the central line in vertical text (where it stays upright). */
+static void line_fit_object(lineinfo *li, mk_len h)
+{
+    mk_len above = li->vertical ? h / 2 : h, below = li->vertical ? h - h / 2 : 0;
+    if (above > li->above)
+        li->above = above;
+    if (below > li->below)
+        li->below = below;
+}
 
 static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, area *line, mk_len x)
 {
@@ -468,8 +501,7 @@ static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, area *line,
             area_append(line, d);
         }
     } else if (ob->kind == OBJ_IMAGE) {
-        if (ob->h > li->above)
-            li->above = ob->h;
+        line_fit_object(li, ob->h);
     }
 }
 
@@ -521,12 +553,14 @@ static void finish_line_geometry(area *line, const lineinfo *li)
         if (ch->kind == AREA_GLYPHS)
             ch->u.glyphs.baseline += line->baseline;
         else if (graphic)
-            ch->b = line->baseline - ch->bpd;
+            ch->b = line->baseline - (li->vertical ? ch->bpd / 2 : ch->bpd);
         else if (ch->kind == AREA_RULE) {
             mk_len t = ch->u.rule.thickness;
             ch->bpd = t;
-            ch->b = ch->u.rule.style == FO_BORDER_DOTTED ? line->baseline - t
-                                                         : line->baseline - t / 2 - line->baseline / 4;
+            /* a leader runs down a vertical line on its central line */
+            ch->b = li->vertical ? line->baseline - t / 2
+                    : ch->u.rule.style == FO_BORDER_DOTTED ? line->baseline - t
+                                                           : line->baseline - t / 2 - line->baseline / 4;
         } else if (ch->kind == AREA_LINK)
             ch->bpd = line->bpd;
     }
@@ -641,8 +675,8 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
             place_object(c, pi, &lb, ob, p);
             pspan sp = {ob->at, ob->at + 1, x, x + w};
             VEC_PUSH(spans, sp);
-            if (ob->kind == OBJ_IMAGE && ob->h > li->above)
-                li->above = ob->h;
+            if (ob->kind == OBJ_IMAGE)
+                line_fit_object(li, ob->h);
         }
     }
     flush_run(c, pb, &lb);
@@ -753,7 +787,7 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
         mk_len shift = 0;
         if (al == FO_ALIGN_CENTER) shift = (ipd - width) / 2;
         else if (al == FO_ALIGN_END || al == FO_ALIGN_RIGHT) shift = ipd - width;
-        lineinfo li = {0};
+        lineinfo li = {.vertical = (uint8_t)wmode_vertical(bp->writing_mode)};
         li.above = c->strut_above;
         li.below = c->strut_below;
         spans.len = 0;

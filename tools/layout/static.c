@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pages.h"
+#include "wmode.h"
 
 static void set_marker(mrecs *list, const char *cls, const fo_node *m)
 {
@@ -166,14 +167,16 @@ const char *static_region_name(const fo_node *region)
 void static_layout_region(lctx *c, const fo_node *sc, area *region, col_fill *f)
 {
     vlist *v = vlist_new(c);
-    c->region_ipd = region->ipd;
-    blocks_layout(c, v, sc, 0, region->ipd, VP_INF);
+    mk_len ipd, bpd;
+    wmode_frame_size(region->wm, region->ipd, region->bpd, &ipd, &bpd);
+    c->region_ipd = ipd;
+    blocks_layout(c, v, sc, 0, ipd, VP_INF);
     mk_len h = pager_place_all(c, v, region, 0, f);
     const fo_node *rn = NULL;
     (void)rn;
     fo_display_align da = f->region_align;
-    mk_len shift = da == FO_DISPLAY_CENTER ? (region->bpd - h) / 2
-                   : da == FO_DISPLAY_AFTER ? region->bpd - h : 0;
+    mk_len shift = da == FO_DISPLAY_CENTER ? (bpd - h) / 2
+                   : da == FO_DISPLAY_AFTER ? bpd - h : 0;
     if (shift > 0)
         for (area *a = region->first; a; a = a->next)
             a->b += shift;

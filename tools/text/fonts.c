@@ -37,6 +37,8 @@
 
 struct text_font {
     PangoFont *pango;          /* one reference, held by the cache */
+    PangoFont *upright;        /* vertical gravity: the same face unrotated,
+                                * which draws upright glyphs (one reference) */
     char *name;                /* PostScript name */
     text_font_metrics metrics;
 };
@@ -135,6 +137,8 @@ static void fonts_font_free(void *p)
 {
     text_font *f = p;
     g_object_unref(f->pango);
+    if (f->upright)
+        g_object_unref(f->upright);
     free(f->name);
     free(f);
 }
@@ -347,6 +351,23 @@ static void fonts_read_metrics(PangoFont *pf, hb_font_t *hb, text_font_metrics *
     m->underline_thickness = fonts_to_len(u, thick);
 }
 
+/* Pango gives a font used with an east or west gravity (CJK in vertical
+ * text) a scaled font turned by 90°; glyphs drawn with it lie on their
+ * side. The renderer sets upright glyphs itself, so it draws them with
+ * the same face loaded with the south (unturned) gravity. NULL for fonts
+ * that are not turned. */
+static PangoFont *fonts_unrotated(text_ctx *ctx, PangoFont *pf)
+{
+    PangoFontDescription *d = pango_font_describe(pf);
+    PangoFont *up = NULL;
+    if (PANGO_GRAVITY_IS_VERTICAL(pango_font_description_get_gravity(d))) {
+        pango_font_description_set_gravity(d, PANGO_GRAVITY_SOUTH);
+        up = pango_font_map_load_font(ctx->map, ctx->pango, d);
+    }
+    pango_font_description_free(d);
+    return up;
+}
+
 const text_font *text_font_from_pango(text_ctx *ctx, void *pango_font)
 {
     PangoFont *pf = pango_font;
@@ -358,9 +379,11 @@ const text_font *text_font_from_pango(text_ctx *ctx, void *pango_font)
     if (!f)
         abort();
     f->pango = g_object_ref(pf);
-    hb_font_t *hb = pango_font_get_hb_font(pf); /* not owned */
-    f->name = fonts_ps_name(pf, hb);
-    fonts_read_metrics(pf, hb, &f->metrics);
+    f->upright = fonts_unrotated(ctx, pf);
+    PangoFont *face = f->upright ? f->upright : pf; /* metrics: unrotated */
+    hb_font_t *hb = pango_font_get_hb_font(face); /* not owned */
+    f->name = fonts_ps_name(face, hb);
+    fonts_read_metrics(face, hb, &f->metrics);
     g_hash_table_insert(ctx->fonts, pf, f);
     return f;
 }
@@ -374,7 +397,8 @@ const char *text_font_name(const text_font *font) { return font->name; }
 
 void *text_font_cairo(const text_font *font)
 {
-    return pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font->pango));
+    PangoFont *pf = font->upright ? font->upright : font->pango;
+    return pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(pf));
 }
 
 void *text_font_pango(const text_font *font) { return font->pango; }

@@ -1,0 +1,34 @@
+/* wmode: writing modes of page regions and of the content flowing into
+ * them (XSL 1.1 §7.29.7, JLREQ 2.3.2 vertical writing).
+ *
+ * Region geometry is physical (pagemaster.h); an area's own frame is
+ * logical (area.h). These helpers join the two: the writing mode a region
+ * takes on the pages of a sequence, the logical size of its frame, and
+ * the recomputing of a flow's properties in that writing mode, so that
+ * start-indent, space-before, borders and padding of the blocks in a
+ * tb-rl region-body refer to its edges (start = top, before = right). */
+#ifndef MKDOC_WMODE_H
+#define MKDOC_WMODE_H
+
+#include "lctx.h"
+
+int wmode_vertical(fo_writing_mode wm);
+
+/* The writing mode of a region (fo:region-*) on the pages of the
+ * page-sequence seq: the region's or its simple-page-master's writing-mode
+ * when either specifies one (the region inherits it from the master), else
+ * the page-sequence's. NULL region: lr-tb. */
+fo_writing_mode wmode_region(const fo_node *region, const fo_node *seq);
+
+/* The size, along its own inline and block axes, of a frame in writing
+ * mode wm that is w wide and h tall on the page. */
+void wmode_frame_size(fo_writing_mode wm, mk_len w, mk_len h, mk_len *ipd, mk_len *bpd);
+
+/* Makes the content of an fo:flow or fo:static-content take the writing
+ * mode wm of the region it is assigned to (as Antenna House Formatter
+ * does; XEP only moves the columns): its properties are recomputed as if
+ * its page-sequence had writing-mode wm. Does nothing when they already
+ * have it. Property warnings are not repeated. */
+void wmode_apply(lctx *c, const fo_node *flow, fo_writing_mode wm);
+
+#endif
