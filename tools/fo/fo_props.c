@@ -55,6 +55,10 @@ static const fo_props initial = {
     .punctuation_trim = FO_PTRIM_AUTO,
     .text_autospace = FO_AUTOSPACE_NUMERIC | FO_AUTOSPACE_ALPHA,
     .text_justify_trim = FO_JTRIM_PUNCT | FO_JTRIM_IDEOGRAPH | FO_JTRIM_INTERWORD,
+    /* mkdoc sets numbers of up to two digits upright by default (AH's
+     * initial value is none; docs/manual/extensions.md) */
+    .text_combine = FO_TCY_DIGITS,
+    .text_combine_max = 2,
     /* not inherited */
     .background_color = {0, 0, 0, 0},
     .border = {{MK_PT, FO_BORDER_NONE, {0, 0, 0, 255}, 1},

@@ -87,6 +87,7 @@ enum {
     FO_PTRIM_ADJACENT = 32, FO_PTRIM_ALL = 64,
     FO_PTRIM_AUTO = FO_PTRIM_START | FO_PTRIM_END | FO_PTRIM_ADJACENT
 };
+enum { FO_TCY_ALL = 1, FO_TCY_DIGITS = 2, FO_TCY_ALPHA = 4, FO_TCY_ALNUM = 8 };
 enum { FO_AUTOSPACE_NUMERIC = 1, FO_AUTOSPACE_ALPHA = 2, FO_AUTOSPACE_PAREN = 4 };
 enum { FO_JTRIM_PUNCT = 1, FO_JTRIM_IDEOGRAPH = 2, FO_JTRIM_INTERWORD = 4 };
 enum {
@@ -136,6 +137,9 @@ struct fo_props {
     uint8_t text_autospace;       /* axf:text-autospace */
     uint8_t text_justify_trim;    /* axf:text-justify-trim */
     uint8_t hanging_punctuation;  /* axf:hanging-punctuation */
+    /* axf:text-combine-horizontal (tate-chu-yoko, JLREQ 3.2.5): FO_TCY_*
+     * bits, and the longest run of digits/letters that is combined */
+    uint8_t text_combine, text_combine_max;
     /* list label/body geometry, inherited so list-item-* can see it */
     mk_len provisional_distance_between_starts, provisional_label_separation;
     /* label-end() and body-start() of the nearest list-block (XSL 1.1 §7.30):

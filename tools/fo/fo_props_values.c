@@ -567,6 +567,34 @@ static const char *parse_flags(fo_pstate *st, const char *s, size_t n)
     return NULL;
 }
 
+/* axf:text-combine-horizontal: none | all | [digits N || alpha N ||
+ * alphanumeric N] (Antenna House's syntax; N from 1 to 4, default 2). */
+static const char *parse_tcy(fo_pstate *st, const char *s, size_t n)
+{
+    static const char *const exp = "none, all, or digits/alpha/alphanumeric followed by "
+                                   "an optional number from 1 to 4 (\"digits 2\")";
+    fo_props *p = st->p;
+    fo_tok t[FO_PV_MAX_TOKENS];
+    int nt = fo_pv_split(s, n, t, FO_PV_MAX_TOKENS);
+    uint8_t bits = 0, max = 2;
+    if (nt == 1 && (fo_pv_is(t[0].s, t[0].n, "none") || fo_pv_is(t[0].s, t[0].n, "all"))) {
+        p->text_combine = fo_pv_is(t[0].s, t[0].n, "all") ? FO_TCY_ALL : 0;
+        return NULL;
+    }
+    for (int i = 0; i < nt; i++) {
+        if (fo_pv_is(t[i].s, t[i].n, "digits")) bits |= FO_TCY_DIGITS;
+        else if (fo_pv_is(t[i].s, t[i].n, "alpha")) bits |= FO_TCY_ALPHA;
+        else if (fo_pv_is(t[i].s, t[i].n, "alphanumeric")) bits |= FO_TCY_ALNUM;
+        else if (t[i].n == 1 && t[i].s[0] >= '1' && t[i].s[0] <= '4' && bits) max = (uint8_t)(t[i].s[0] - '0');
+        else return exp;
+    }
+    if (nt <= 0 || !bits)
+        return exp;
+    p->text_combine = bits;
+    p->text_combine_max = max;
+    return NULL;
+}
+
 static const char *parse_misc(fo_pstate *st, const char *s, size_t n)
 {
     fo_props *p = st->p;
@@ -643,6 +671,8 @@ const char *fo_pv_apply(fo_pstate *st, const char *s, size_t n)
         return parse_simple(st, s, n);
     case FO_PT_FLAGS:
         return parse_flags(st, s, n);
+    case FO_PT_TCY:
+        return parse_tcy(st, s, n);
     case FO_PT_STR:
         *(const char **)field(st) = store_str(st, s, n);
         return NULL;

@@ -29,8 +29,8 @@
 
 /* ------------------------------------------------------------ collect */
 
-static void add_text_run(pbuild *pb, const fo_node *fo, const fo_props *p,
-                         const char *s, size_t len)
+static void push_run(pbuild *pb, const fo_node *fo, const fo_props *p, const char *s,
+                     size_t len, int tcy)
 {
     if (len == 0)
         return;
@@ -43,7 +43,19 @@ static void add_text_run(pbuild *pb, const fo_node *fo, const fo_props *p,
         .weight = p->font_weight, .style = p->font_style, .lang = p->language,
         .loc = fo->loc, .vertical = wmode_vertical(p->writing_mode),
     };
-    pstyle st = {.props = p, .fo = fo};
+    pstyle st = {.props = p, .fo = fo, .tcy = (uint8_t)tcy};
+    if (tcy) {
+        /* JLREQ 3.2.5: the run is set across the line in one em: two
+         * characters in half-width forms, more in half-width forms made
+         * smaller to fit */
+        size_t n = 0;
+        for (size_t j = 0; j < len; j++)
+            n += ((unsigned char)s[j] & 0xC0) != 0x80; /* characters, not bytes */
+        r.horizontal = 1;
+        r.features = n >= 2 ? "hwid" : NULL;
+        if (n > 2)
+            r.size = (mk_len)((int64_t)p->font_size * 2 / (int64_t)n);
+    }
     if (p->baseline_shift == 1)
         st.shift = p->font_size / 3;
     else if (p->baseline_shift == 2)
@@ -52,6 +64,74 @@ static void add_text_run(pbuild *pb, const fo_node *fo, const fo_props *p,
         st.shift = p->baseline_shift_len;
     VEC_PUSH(&pb->runs, r);
     VEC_PUSH(&pb->styles, st);
+}
+
+static int ascii_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static int ascii_alnum(char ch)
+{
+    return ascii_digit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* Is the ASCII word s[k, e) a tate-chu-yoko unit under p's
+ * axf:text-combine-horizontal? It must stand alone (JLREQ 3.2.5, CSS
+ * text-combine-upright digits): not next to a letter or digit, nor part
+ * of a longer number such as 3.14 or 10:30 (a separator with a digit
+ * beyond it). before is the character before s[k] (0 at the start). */
+static int tcy_word(const fo_props *p, const char *s, size_t k, size_t e, size_t len,
+                    char before)
+{
+    size_t n = e - k;
+    int digits = 1, letters = 1;
+    for (size_t j = k; j < e; j++) {
+        digits &= ascii_digit(s[j]);
+        letters &= !ascii_digit(s[j]);
+    }
+    int kind = (digits && (p->text_combine & FO_TCY_DIGITS)) ||
+               (letters && (p->text_combine & FO_TCY_ALPHA)) ||
+               (p->text_combine & FO_TCY_ALNUM);
+    if (!kind || n > p->text_combine_max || ascii_alnum(before))
+        return 0;
+    char b2 = k >= 2 ? s[k - 2] : 0;
+    if ((before == '.' || before == ',' || before == ':' || before == '/') && ascii_digit(b2))
+        return 0;
+    if (e + 1 < len && (s[e] == '.' || s[e] == ',' || s[e] == ':' || s[e] == '/') &&
+        ascii_digit(s[e + 1]))
+        return 0;
+    return 1;
+}
+
+/* The text of one FO, as style runs; in vertical writing, short runs of
+ * ASCII digits (letters) that axf:text-combine-horizontal names become
+ * runs of their own, each one tate-chu-yoko unit ("all": the whole text). */
+static void add_text_run(pbuild *pb, const fo_node *fo, const fo_props *p,
+                         const char *s, size_t len)
+{
+    if (!wmode_vertical(p->writing_mode) || !p->text_combine || len == 0) {
+        push_run(pb, fo, p, s, len, 0);
+        return;
+    }
+    if (p->text_combine & FO_TCY_ALL) {
+        push_run(pb, fo, p, s, len, 1);
+        return;
+    }
+    size_t from = 0, k = 0;
+    char before = pb->text.len ? pb->text.v[pb->text.len - 1] : 0;
+    while (k < len) {
+        if (!ascii_alnum(s[k])) {
+            k++;
+            continue;
+        }
+        size_t e = k;
+        while (e < len && ascii_alnum(s[e]))
+            e++;
+        if (tcy_word(p, s, k, e, len, k ? s[k - 1] : before)) {
+            push_run(pb, fo, p, s + from, k - from, 0);
+            push_run(pb, fo, p, s + k, e - k, 1);
+            from = e;
+        }
+        k = e;
+    }
+    push_run(pb, fo, p, s + from, len - from, 0);
 }
 
 static void add_obj(pbuild *pb, pobj o)
@@ -439,6 +519,64 @@ static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
     lb->run->ipd = x + ps->box - lb->run_x;
 }
 
+/* A tate-chu-yoko unit (JLREQ 3.2.5, VT-4): the clusters of TCY run from
+ * cluster k on, set left to right in an lr-tb inline reference area one
+ * em square (box) at x, centred across the line (finish_line_geometry)
+ * and along it. Renderers draw it as horizontal text inside a vertical
+ * line; its glyph run carries the run's text, so it extracts in order. */
+static void place_tcy(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x, mk_len box)
+{
+    pbuild *pb = pi->pb;
+    flush_run(c, pb, lb);
+    const shape_cluster *cl = &pi->sh.clusters[k];
+    const pstyle *st = &pb->styles.v[cl->run];
+    size_t end = k;
+    mk_len width = 0;
+    for (; end < pi->sh.n_clusters && pi->sh.clusters[end].run == cl->run; end++)
+        width += pi->sh.clusters[end].advance;
+    area *u = lctx_area(c, AREA_INLINE, st->fo);
+    u->fo = "inline";
+    u->is_reference = 1;
+    u->wm = FO_WM_LR_TB;
+    u->i = x;
+    u->ipd = u->bpd = box;
+    text_font_metrics m;
+    text_font_get_metrics(cl->font, &m);
+    mk_len size = pb->runs.v[cl->run].size;
+    mk_len asc = m.em_ascent > 0 ? m.em_ascent : m.ascent;
+    lbuild in = {.line = u};
+    in.run = lctx_area(c, AREA_GLYPHS, st->fo);
+    in.run->i = (box - width) / 2;
+    in.run->ipd = width;
+    in.run->bpd = box;
+    in.run->u.glyphs.font = cl->font;
+    in.run->u.glyphs.size = size;
+    in.run->u.glyphs.color = st->props->color;
+    in.run->u.glyphs.baseline = (box - size) / 2 + asc; /* the em box centred */
+    in.text_start = cl->byte_start;
+    mk_len gx = 0;
+    for (size_t j = k; j < end; j++) {
+        const shape_cluster *cj = &pi->sh.clusters[j];
+        int shown = 0;
+        for (uint32_t g = 0; g < cj->n_glyphs; g++) {
+            const shape_glyph *sg = &pi->sh.glyphs[cj->glyph_start + g];
+            if (sg->id != SHAPE_GLYPH_NONE) {
+                area_glyph ag = {sg->id, gx + sg->x_off, -sg->y_off};
+                VEC_PUSH(&in.glyphs, ag);
+                shown++;
+            }
+            gx += sg->advance;
+        }
+        area_cluster ac = {(int)cj->byte_len, shown};
+        VEC_PUSH(&in.clusters, ac);
+        in.text_end = cj->byte_start + cj->byte_len;
+    }
+    flush_run(c, pb, &in);
+    VEC_FREE(&in.glyphs);
+    VEC_FREE(&in.clusters);
+    area_append(lb->line, u);
+}
+
 static void place_object(lctx *c, pitems *pi, lbuild *lb, const pobj *ob, ppos pos)
 {
     flush_run(c, pi->pb, lb);
@@ -549,6 +687,10 @@ static void finish_line_geometry(area *line, const lineinfo *li)
         /* an image, or the placeholder box of one (graphic_placeholder,
          * the only block area in a line), stands on the baseline */
         int graphic = ch->kind == AREA_IMAGE || ch->kind == AREA_BLOCK;
+        if (ch->kind == AREA_INLINE && ch->is_reference) { /* tate-chu-yoko */
+            ch->b = line->baseline - ch->bpd / 2;
+            continue;
+        }
         ch->bpd = graphic || ch->kind == AREA_RULE ? ch->bpd : line->bpd;
         if (ch->kind == AREA_GLYPHS)
             ch->u.glyphs.baseline += line->baseline;
@@ -665,7 +807,10 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
             if (st->below > li->below) li->below = st->below;
             pspan sp = {cl->byte_start, cl->byte_start + cl->byte_len, x, x + w};
             VEC_PUSH(spans, sp);
-            if (pi->items.v[k].type == LB_BOX || (cl->cp == 0x3000 && w > 0))
+            if (st->tcy) {
+                if (s.idx == 0 || pi->sh.clusters[s.idx - 1].run != cl->run)
+                    place_tcy(c, pi, &lb, s.idx, x, w);
+            } else if (pi->items.v[k].type == LB_BOX || (cl->cp == 0x3000 && w > 0))
                 place_cluster(c, pi, &lb, s.idx, x); /* boxes; JLREQ 3.1.6's U+3000 */
             else
                 flush_run(c, pb, &lb); /* a space: the next word starts a new run */

@@ -78,7 +78,20 @@ static int is_latin_alnum(uint32_t cp)
 
 static mk_len cluster_em(const pitems *pi, const shape_cluster *cl)
 {
-    return pi->pb->runs.v[cl->run].size;
+    return pi->pb->styles.v[cl->run].props->font_size;
+}
+
+static int is_tcy(const pitems *pi, const shape_cluster *cl)
+{
+    return pi->pb->styles.v[cl->run].tcy;
+}
+
+/* The code point that decides a cluster's JLREQ class: a tate-chu-yoko
+ * unit is set like an ideograph (cl-30 behaves as cl-19 towards its
+ * neighbours: solid against kana and kanji, JLREQ 3.2.5 and E.2). */
+static uint32_t class_cp(const pitems *pi, const shape_cluster *cl)
+{
+    return is_tcy(pi, cl) ? 0x5B57 : cl->cp;
 }
 
 /* JLREQ 3.2.6 and axf:text-autospace: a quarter em between kana/kanji and
@@ -115,7 +128,8 @@ static void classify_punct(pitems *pi)
         const shape_cluster *cl = &pi->sh.clusters[k];
         pset *s = &pi->set[k];
         s->box = cl->advance;
-        if (pi->ptrim == 0 || cl->is_space || cl->n_glyphs != 1 || !jlreq_is_cjk(cl->cp))
+        if (pi->ptrim == 0 || cl->is_space || cl->n_glyphs != 1 || !jlreq_is_cjk(cl->cp) ||
+            is_tcy(pi, cl))
             continue; /* axf:punctuation-trim="none": full width as shaped */
         jlreq_class c = jlreq_class_of(cl->cp);
         mk_len em = cluster_em(pi, cl), d = cl->advance - em;
@@ -239,11 +253,12 @@ static void punct_junction(pitems *pi, long ka, jlreq_aki ak, mk_len q, int allo
 static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
 {
     const shape_cluster *a = &pi->sh.clusters[ka], *b = &pi->sh.clusters[kb];
-    int cjk_a = jlreq_is_cjk(a->cp), cjk_b = jlreq_is_cjk(b->cp);
+    uint32_t ca = class_cp(pi, a), cb = class_cp(pi, b);
+    int cjk_a = jlreq_is_cjk(ca), cjk_b = jlreq_is_cjk(cb);
     /* Next to Japanese, JLREQ decides alone: UAX #14 as Pango applies it
      * is CSS "strict" and would keep small kana and ー from a line start
      * at every level (JLREQ C.3, axf:line-break) */
-    int allowed = !nobreak && ((cjk_a || cjk_b) ? jlreq_can_break(a->cp, b->cp, pi->strict)
+    int allowed = !nobreak && ((cjk_a || cjk_b) ? jlreq_can_break(ca, cb, pi->strict)
                                                 : b->break_before);
     mk_len em = cluster_em(pi, cjk_a ? a : b);
     /* JLREQ 3.5.4 (PA-3): one character alone on a paragraph's last line */
@@ -257,7 +272,7 @@ static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
                        allowed && pi->justify ? em / 4 : 0, dots && ak.mid == dots);
         return;
     }
-    if (autospaced(pi, a->cp, b->cp)) {
+    if (autospaced(pi, ca, cb)) {
         if (!allowed || pi->cost)
             push_penalty(pi, allowed ? pi->cost : LB_INFINITY);
         int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_IDEOGRAPH);
@@ -281,7 +296,7 @@ static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
     /* after a hyphen: a flagged break that costs a little (TeX's
      * \exhyphenpenalty), so URLs and compounds break there only when the
      * spaces and slashes around give no better line */
-    int hyphen = a->cp == '-' || a->cp == 0x2010;
+    int hyphen = ca == '-' || ca == 0x2010;
     push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = hyphen ? 50 : pi->cost,
                             .flagged = (uint8_t)hyphen}, SRC_NONE, 0);
 }
@@ -320,7 +335,7 @@ static void space_glue(pitems *pi, size_t k, mk_len width)
     mk_len em = cluster_em(pi, cl);
     const shape_cluster *prev = k > 0 ? &pi->sh.clusters[k - 1] : NULL;
     const shape_cluster *next = k + 1 < pi->sh.n_clusters ? &pi->sh.clusters[k + 1] : NULL;
-    int ja_lat = prev && next && autospaced(pi, prev->cp, next->cp);
+    int ja_lat = prev && next && autospaced(pi, class_cp(pi, prev), class_cp(pi, next));
     int shrinks = pi->justify && (pi->jtrim & FO_JTRIM_INTERWORD);
     lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_WORDSPACE, .width = width,
                  .stretch = pi->justify ? width / 2 : 0,
@@ -394,11 +409,11 @@ static long widow_cluster(const pitems *pi)
         if (pb->objs.len && pb->objs.v[pb->objs.len - 1].at > cl->byte_start &&
             pb->objs.v[pb->objs.len - 1].kind != OBJ_ID)
             return -1;
-        jlreq_class c = jlreq_class_of(cl->cp);
+        jlreq_class c = jlreq_class_of(class_cp(pi, cl));
         if (cl->is_space || c == JL_CLOSING || c == JL_FULL_STOP || c == JL_COMMA ||
             c == JL_DIVIDING)
             continue;
-        return is_kana_kanji(cl->cp) ? (long)k : -1;
+        return is_kana_kanji(class_cp(pi, cl)) ? (long)k : -1;
     }
     return -1;
 }
@@ -455,12 +470,19 @@ void para_items_build(pitems *pi, mk_len indent)
             first = 0;
             continue;
         }
+        if (is_tcy(pi, cl) && k > 0 && pi->sh.clusters[k - 1].run == cl->run) {
+            /* inside a tate-chu-yoko unit: no break, no space (LB-3) */
+            push_item(pi, (lb_item){.type = LB_BOX}, SRC_CLUSTER, (uint32_t)k);
+            prev = (long)k;
+            continue;
+        }
         if (prev >= 0)
             between(pi, (size_t)prev, k, any_nobreak && nobreak_at(pb, cl->byte_start));
         else
             lead_edge(pi, k, first);
-        push_item(pi, (lb_item){.type = LB_BOX, .width = pi->set[k].box}, SRC_CLUSTER,
-                  (uint32_t)k);
+        /* a tate-chu-yoko unit takes one em along the line (JLREQ 3.2.5) */
+        mk_len box = is_tcy(pi, cl) ? cluster_em(pi, cl) : pi->set[k].box;
+        push_item(pi, (lb_item){.type = LB_BOX, .width = box}, SRC_CLUSTER, (uint32_t)k);
         prev = (long)k;
         started = 1;
         first = 0;

@@ -40,6 +40,7 @@ typedef struct {
     const fo_node *fo;
     mk_len above, below;     /* nominal ascent+half-leading, descent+half-leading */
     mk_len shift;            /* baseline shift (positive = up) */
+    uint8_t tcy;             /* the run is one tate-chu-yoko unit (JLREQ 3.2.5) */
 } pstyle;
 
 /* An fo:inline (or the block itself) whose background, borders or

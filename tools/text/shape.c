@@ -75,6 +75,16 @@ static PangoAttrList *shape_attrs(text_ctx *ctx, const shape_run *runs,
         pango_font_description_free(d);
         a->start_index = s, a->end_index = e;
         pango_attr_list_insert(list, a);
+        if (r->features) {
+            a = pango_attr_font_features_new(r->features);
+            a->start_index = s, a->end_index = e;
+            pango_attr_list_insert(list, a);
+        }
+        if (r->horizontal && r->vertical) { /* tate-chu-yoko: not turned */
+            a = pango_attr_gravity_new(PANGO_GRAVITY_SOUTH);
+            a->start_index = s, a->end_index = e;
+            pango_attr_list_insert(list, a);
+        }
         if (r->lang && *r->lang) {
             /* Chooses the fonts' locl forms (直 differs in ja and zh). */
             a = pango_attr_language_new(pango_language_from_string(r->lang));

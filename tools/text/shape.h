@@ -46,6 +46,10 @@ typedef struct {
     diag_loc loc;             /* where the run's text came from */
     int vertical;             /* 1: vertical writing (issue 3); read from
                                  the first run: a paragraph is all one */
+    int horizontal;           /* in vertical writing: set this run
+                                 horizontally (tate-chu-yoko, upright = 0) */
+    const char *features;     /* OpenType features for the run ("hwid"),
+                                 CSS syntax, or NULL; not owned */
 } shape_run;
 
 /* A glyph id meaning "nothing to draw" (default-ignorable and control
