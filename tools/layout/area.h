@@ -173,6 +173,9 @@ typedef struct {
     const char *title, *author, *subject, *keywords, *creator;
     const char *language;      /* document language (xml:lang of root/first page-sequence) */
     int64_t creation_time;     /* seconds since the epoch (SOURCE_DATE_EPOCH) */
+    uint8_t pages_rtl;         /* pages progress right to left: the first
+                                * page's body is tb-rl (a vertical book,
+                                * JLREQ 2.3.2 VT-1) or rl-tb */
 } area_doc_info;
 
 #endif

@@ -9,6 +9,8 @@
 #include "../source/source_path.h"
 #include "pages.h"
 #include "relayout.h"
+#include "pagemaster.h"
+#include "wmode.h"
 
 #define LAYOUT_MAX_PASSES 4
 
@@ -116,6 +118,27 @@ static const area_bookmark *outline(arena *a, const fo_tree *t, const idmap *ids
     return NULL;
 }
 
+/* JLREQ 2.3.2 (VT-1): a vertical book opens on the left, its pages
+ * progress right to left; so do books in a right-to-left script. Decided
+ * by the body region of the first page. */
+static int pages_rtl(const fo_tree *t)
+{
+    const fo_node *seq = t->root->first;
+    while (seq && seq->kind != FO_PAGE_SEQUENCE)
+        seq = seq->next;
+    diag_list *scratch = diag_list_new(); /* reported again when paginating */
+    pm_state pm;
+    const fo_node *spm = seq && pm_init(&pm, t, seq, scratch) == 0
+                             ? pm_next(&pm, 1, 1, 0, scratch, seq->loc) : NULL;
+    diag_list_free(scratch);
+    if (!spm)
+        return 0;
+    pm_geom g;
+    pm_geometry(spm, &g);
+    fo_writing_mode wm = wmode_region(g.node[PM_BODY], seq);
+    return wm == FO_WM_TB_RL || wm == FO_WM_RL_TB;
+}
+
 static void doc_info(arena *a, const fo_tree *t, const layout_opts *o, area_doc_info *info)
 {
     const fo_props *p = t->root->props;
@@ -127,6 +150,7 @@ static void doc_info(arena *a, const fo_tree *t, const layout_opts *o, area_doc_
     info->creator = o && o->creator ? o->creator : "mkdoc";
     info->language = p->language;
     info->creation_time = o ? o->creation_time : 0;
+    info->pages_rtl = (uint8_t)pages_rtl(t);
     if (!info->title)
         for (const fo_node *n = t->root->first; n && !info->title; n = n->next)
             if (n->kind == FO_PAGE_SEQUENCE)

@@ -20,7 +20,7 @@ void render_pdf_dest(cairo_t *cr, const char *id, double x, double y);
 /* Repairs cairo 1.16's xref table and adds what it cannot write (/Lang
  * when lang is a language tag, /DisplayDocTitle, dates with "D:") to the
  * PDF at path, in place (render_pdf_fixup.c). 0 or -1. */
-int render_pdf_fixup(const char *path, const char *lang);
+int render_pdf_fixup(const char *path, const char *lang, int rtl);
 
 /* Units to points. */
 static inline double render_pt(mk_len v) { return v / (double)MK_PT; }

@@ -30,6 +30,7 @@ typedef struct {
     cairo_surface_t *surface;
     cairo_t *cr;
     char *lang;      /* from area_doc_info, for the fixup */
+    int rtl;         /* area_doc_info.pages_rtl: /Direction /R2L */
     int pages;
     int failed;      /* a write or draw failed: end must not commit */
 } render_pdf;
@@ -217,6 +218,7 @@ static int render_pdf_begin(renderer *r, const area_doc_info *info, diag_list *d
         return render_pdf_fail(p, diags, "create", cairo_status(p->cr));
     if (info)
         render_pdf_info(p->surface, info);
+    p->rtl = info && info->pages_rtl;
     if (info && info->language && !(p->lang = strdup(info->language)))
         abort();
     return 0;
@@ -256,7 +258,7 @@ static int render_pdf_end(renderer *r, const area_bookmark *outline, diag_list *
     p->surface = NULL;
     if (st != CAIRO_STATUS_SUCCESS)
         return render_pdf_fail(p, diags, "write", st);
-    if (fflush(p->out.f) != 0 || render_pdf_fixup(p->out.tmp, p->lang) != 0)
+    if (fflush(p->out.f) != 0 || render_pdf_fixup(p->out.tmp, p->lang, p->rtl) != 0)
         return render_pdf_fail(p, diags, "write", CAIRO_STATUS_WRITE_ERROR);
     return render_file_commit(&p->out, diags);
 }

@@ -11,7 +11,9 @@
  *    is patched in place and no offset moves.
  * 2. What cairo 1.16 cannot write: the document language (/Lang, which
  *    screen readers and hyphenating reflow need), /DisplayDocTitle (viewers
- *    show the title, not the file name), and well-formed dates (it writes
+ *    show the title, not the file name), /Direction /R2L for a book whose
+ *    pages progress right to left (a vertical Japanese book, JLREQ 2.3.2:
+ *    viewers then show its spreads with the first page on the right), and well-formed dates (it writes
  *    "(20231114221320Z)" without the "D:" prefix of §7.9.4). These go in
  *    an incremental update (§7.5.6): new versions of the catalog and the
  *    information dictionary appended with their own xref section, so
@@ -199,7 +201,7 @@ static int fix_lang_ok(const char *lang)
 }
 
 /* Builds the update into b (offsets relative to the end of the file). */
-static int fix_update(const fix_pdf *p, const char *lang, fix_buf *b)
+static int fix_update(const fix_pdf *p, const char *lang, int rtl, fix_buf *b)
 {
     long root = fix_trailer_num(p, "/Root"), info = fix_trailer_num(p, "/Info");
     long size = fix_trailer_num(p, "/Size");
@@ -208,7 +210,9 @@ static int fix_update(const fix_pdf *p, const char *lang, fix_buf *b)
         return -1;
     if (info > 0 && fix_dict(p, info, &inf, &int_) != 0)
         info = -1;
-    char extra[128] = " /ViewerPreferences << /DisplayDocTitle true >>";
+    char extra[128];
+    snprintf(extra, sizeof extra, " /ViewerPreferences << /DisplayDocTitle true%s >>",
+             rtl ? " /Direction /R2L" : "");
     if (fix_lang_ok(lang))
         snprintf(extra + strlen(extra), sizeof extra - strlen(extra), " /Lang (%s)", lang);
     if (strstr(cf, "/ViewerPreferences") && strstr(cf, "/ViewerPreferences") < ct)
@@ -253,7 +257,7 @@ static int fix_read(FILE *f, fix_pdf *p)
     return 0;
 }
 
-int render_pdf_fixup(const char *path, const char *lang)
+int render_pdf_fixup(const char *path, const char *lang, int rtl)
 {
     FILE *f = fopen(path, "r+b");
     if (!f)
@@ -266,7 +270,7 @@ int render_pdf_fixup(const char *path, const char *lang)
             size_t at = (size_t)(p.table - p.d), len = 20 * (size_t)p.count;
             rc = fseek(f, (long)at, SEEK_SET) == 0 && fwrite(p.table, 1, len, f) == len ? 0 : -1;
         }
-        if (rc == 0 && fix_update(&p, lang, &upd) == 0)
+        if (rc == 0 && fix_update(&p, lang, rtl, &upd) == 0)
             rc = fseek(f, 0, SEEK_END) == 0 && fwrite(upd.v, 1, upd.len, f) == upd.len ? 0 : -1;
     }
     free(p.d);
