@@ -336,6 +336,7 @@ static void render_glyphs_v(cairo_t *cr, const area_glyphs *g, fo_writing_mode w
         gl[k].index = g->glyphs[k].id;
         if (g->upright) {
             cairo_text_extents_t te;
+            gl[k].x = gl[k].y = 0; /* extents read the position: not garbage */
             cairo_scaled_font_glyph_extents(sf, &gl[k], 1, &te);
             gl[k].x = line + sign * b - te.x_advance / 2;
             gl[k].y = top + i + asc;
