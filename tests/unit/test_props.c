@@ -608,6 +608,32 @@ static void test_jlreq_props(fo_props_ctx ctx, diag_list *d)
     OK(diag_count(d) == before + 1 && last_diag_has(d, "extensions.md"));
 }
 
+/* axf:text-combine-horizontal: mkdoc's initial value is "digits 2"; each
+ * kind has its own N; inherited; invalid values keep the inherited one. */
+static void test_tcy_props(fo_props_ctx ctx, diag_list *d)
+{
+    fo_props *p = P0(FO_BLOCK, NULL), *c;
+    INT_EQ(p->text_combine, FO_TCY_DIGITS);
+    INT_EQ(p->text_combine_max[0], 2);
+    p = P(FO_BLOCK, NULL, "axf:text-combine-horizontal", "alpha 3 digits 1");
+    INT_EQ(p->text_combine, FO_TCY_ALPHA | FO_TCY_DIGITS);
+    INT_EQ(p->text_combine_max[0], 1);
+    INT_EQ(p->text_combine_max[1], 3);
+    c = P0(FO_INLINE, p);
+    INT_EQ(c->text_combine, p->text_combine);
+    INT_EQ(c->text_combine_max[1], 3);
+    INT_EQ(P(FO_INLINE, p, "axf:text-combine-horizontal", "all")->text_combine, FO_TCY_ALL);
+    INT_EQ(P(FO_INLINE, p, "axf:text-combine-horizontal", "none")->text_combine, 0);
+    INT_EQ(P(FO_INLINE, p, "axf:text-combine-horizontal", "alphanumeric")->text_combine,
+           FO_TCY_ALNUM);
+    size_t before = diag_count(d);
+    c = P(FO_BLOCK, p, "axf:text-combine-horizontal", "digits 5");
+    INT_EQ(c->text_combine, p->text_combine);
+    c = P(FO_BLOCK, p, "axf:text-combine-horizontal", "3");
+    INT_EQ(c->text_combine_max[0], 1);
+    OK(diag_count(d) == before + 2 && last_diag_has(d, "extensions.md"));
+}
+
 int main(void)
 {
     arena *a = arena_new();
@@ -627,6 +653,7 @@ int main(void)
     test_invalid(ctx, d);
     test_robust(ctx, d);
     test_jlreq_props(ctx, d);
+    test_tcy_props(ctx, d);
     diag_list_free(d);
     arena_free(a);
     return TEST_END();

@@ -58,7 +58,7 @@ static const fo_props initial = {
     /* mkdoc sets numbers of up to two digits upright by default (AH's
      * initial value is none; docs/manual/extensions.md) */
     .text_combine = FO_TCY_DIGITS,
-    .text_combine_max = 2,
+    .text_combine_max = {2, 2, 2},
     /* not inherited */
     .background_color = {0, 0, 0, 0},
     .border = {{MK_PT, FO_BORDER_NONE, {0, 0, 0, 255}, 1},

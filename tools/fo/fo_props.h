@@ -138,8 +138,9 @@ struct fo_props {
     uint8_t text_justify_trim;    /* axf:text-justify-trim */
     uint8_t hanging_punctuation;  /* axf:hanging-punctuation */
     /* axf:text-combine-horizontal (tate-chu-yoko, JLREQ 3.2.5): FO_TCY_*
-     * bits, and the longest run of digits/letters that is combined */
-    uint8_t text_combine, text_combine_max;
+     * bits, and for digits, alpha and alphanumeric the longest run that
+     * is combined */
+    uint8_t text_combine, text_combine_max[3];
     /* list label/body geometry, inherited so list-item-* can see it */
     mk_len provisional_distance_between_starts, provisional_label_separation;
     /* label-end() and body-start() of the nearest list-block (XSL 1.1 §7.30):

@@ -572,26 +572,33 @@ static const char *parse_flags(fo_pstate *st, const char *s, size_t n)
 static const char *parse_tcy(fo_pstate *st, const char *s, size_t n)
 {
     static const char *const exp = "none, all, or digits/alpha/alphanumeric followed by "
-                                   "an optional number from 1 to 4 (\"digits 2\")";
+                                   "an optional number from 1 to 4 (\"digits 2\"; docs/manual/extensions.md)";
     fo_props *p = st->p;
     fo_tok t[FO_PV_MAX_TOKENS];
     int nt = fo_pv_split(s, n, t, FO_PV_MAX_TOKENS);
-    uint8_t bits = 0, max = 2;
+    uint8_t bits = 0, max[3] = {2, 2, 2};
+    int last = -1; /* the kind a number after it belongs to */
     if (nt == 1 && (fo_pv_is(t[0].s, t[0].n, "none") || fo_pv_is(t[0].s, t[0].n, "all"))) {
         p->text_combine = fo_pv_is(t[0].s, t[0].n, "all") ? FO_TCY_ALL : 0;
         return NULL;
     }
     for (int i = 0; i < nt; i++) {
-        if (fo_pv_is(t[i].s, t[i].n, "digits")) bits |= FO_TCY_DIGITS;
-        else if (fo_pv_is(t[i].s, t[i].n, "alpha")) bits |= FO_TCY_ALPHA;
-        else if (fo_pv_is(t[i].s, t[i].n, "alphanumeric")) bits |= FO_TCY_ALNUM;
-        else if (t[i].n == 1 && t[i].s[0] >= '1' && t[i].s[0] <= '4' && bits) max = (uint8_t)(t[i].s[0] - '0');
-        else return exp;
+        int k = fo_pv_is(t[i].s, t[i].n, "digits") ? 0 : fo_pv_is(t[i].s, t[i].n, "alpha") ? 1
+                : fo_pv_is(t[i].s, t[i].n, "alphanumeric") ? 2 : -1;
+        if (k >= 0) {
+            bits |= (uint8_t)(FO_TCY_DIGITS << k);
+            last = k;
+        } else if (t[i].n == 1 && t[i].s[0] >= '1' && t[i].s[0] <= '4' && last >= 0) {
+            max[last] = (uint8_t)(t[i].s[0] - '0');
+            last = -1;
+        } else {
+            return exp;
+        }
     }
     if (nt <= 0 || !bits)
         return exp;
     p->text_combine = bits;
-    p->text_combine_max = max;
+    memcpy(p->text_combine_max, max, sizeof max);
     return NULL;
 }
 

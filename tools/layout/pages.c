@@ -245,6 +245,9 @@ static int page_loop(seqstate *s, const fo_node *next)
     return 0;
 }
 
+/* The column width of the sequence's first page, along its body's inline
+ * axis; the flow is given that body's writing mode (wmode_apply) before
+ * it is laid out at that width. */
 static mk_len first_column_width(seqstate *s)
 {
     pm_state probe = s->pm;

@@ -53,8 +53,8 @@ static void push_run(pbuild *pb, const fo_node *fo, const fo_props *p, const cha
             n += ((unsigned char)s[j] & 0xC0) != 0x80; /* characters, not bytes */
         r.horizontal = 1;
         r.features = n >= 2 ? "hwid" : NULL;
-        if (n > 2)
-            r.size = (mk_len)((int64_t)p->font_size * 2 / (int64_t)n);
+        if (n > 2) /* a quarter em at least: a long "all" run overflows its em */
+            r.size = n > 8 ? p->font_size / 4 : (mk_len)((int64_t)p->font_size * 2 / (int64_t)n);
     }
     if (p->baseline_shift == 1)
         st.shift = p->font_size / 3;
@@ -86,10 +86,11 @@ static int tcy_word(const fo_props *p, const char *s, size_t k, size_t e, size_t
         digits &= ascii_digit(s[j]);
         letters &= !ascii_digit(s[j]);
     }
-    int kind = (digits && (p->text_combine & FO_TCY_DIGITS)) ||
-               (letters && (p->text_combine & FO_TCY_ALPHA)) ||
-               (p->text_combine & FO_TCY_ALNUM);
-    if (!kind || n > p->text_combine_max || ascii_alnum(before))
+    const uint8_t *max = p->text_combine_max; /* digits, alpha, alphanumeric */
+    int kind = (digits && (p->text_combine & FO_TCY_DIGITS) && n <= max[0]) ||
+               (letters && (p->text_combine & FO_TCY_ALPHA) && n <= max[1]) ||
+               ((p->text_combine & FO_TCY_ALNUM) && n <= max[2]);
+    if (!kind || ascii_alnum(before))
         return 0;
     char b2 = k >= 2 ? s[k - 2] : 0;
     if ((before == '.' || before == ',' || before == ':' || before == '/') && ascii_digit(b2))
