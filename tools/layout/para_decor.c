@@ -8,9 +8,13 @@
  * Borders and padding of the start and end edges show where the inline
  * begins and ends (conditionality discard, §4.2.2), vertically the area
  * is the font's em box (its ascent and descent for non-CJK fonts) plus
- * padding and borders. Known limit: inline padding and borders take no
+ * padding and borders. In vertical writing the em box is centred on the
+ * line's central line, the sides map by the writing mode, and an
+ * underline (傍線) stands on the right of the text, an overline on the
+ * left (JLREQ 3.3, CSS text-underline-position for Japanese). Known limit: inline padding and borders take no
  * room in the line, they stand over the neighbouring text. */
 #include "para_items.h"
+#include "wmode.h"
 
 static mk_len border_w(const fo_props *p, int side)
 {
@@ -55,6 +59,23 @@ static void font_box(lctx *c, const fo_props *p, mk_len *asc, mk_len *desc,
     text_font_get_metrics(f, m);
     *asc = m->em_ascent > 0 ? m->em_ascent : m->ascent;
     *desc = m->em_ascent > 0 ? m->em_descent : m->descent;
+    if (wmode_vertical(p->writing_mode)) { /* centred on the central line */
+        *asc = p->font_size / 2;
+        *desc = p->font_size - *asc;
+    }
+}
+
+/* XSL 1.1 §7.3: the absolute edge of each logical side (before, end,
+ * after, start) in writing mode wm. */
+static const int *decor_sides(fo_writing_mode wm)
+{
+    static const int sides[4][4] = {
+        [FO_WM_LR_TB] = {FO_TOP, FO_RIGHT, FO_BOTTOM, FO_LEFT},
+        [FO_WM_RL_TB] = {FO_TOP, FO_LEFT, FO_BOTTOM, FO_RIGHT},
+        [FO_WM_TB_RL] = {FO_RIGHT, FO_BOTTOM, FO_LEFT, FO_TOP},
+        [FO_WM_TB_LR] = {FO_LEFT, FO_BOTTOM, FO_RIGHT, FO_TOP},
+    };
+    return sides[wm & 3];
 }
 
 static void inline_box(lctx *c, area *line, const pdeco *d, mk_len x0, mk_len x1,
@@ -64,7 +85,7 @@ static void inline_box(lctx *c, area *line, const pdeco *d, mk_len x0, mk_len x1
     text_font_metrics m;
     mk_len asc, desc;
     font_box(c, p, &asc, &desc, &m);
-    static const int side[4] = {FO_TOP, FO_RIGHT, FO_BOTTOM, FO_LEFT}; /* lr-tb */
+    const int *side = decor_sides(p->writing_mode);
     area *a = lctx_area(c, AREA_INLINE, d->fo);
     mk_len pad[4];
     for (int k = 0; k < 4; k++) {
@@ -98,6 +119,11 @@ static void decorations(lctx *c, area *line, const pdeco *d, mk_len x0, mk_len x
      * the middle of Latin lower case) */
     mk_len at[3] = {m.underline_position > 0 ? m.underline_position : p->font_size / 10,
                     -asc, -(asc - desc) / 2};
+    if (wmode_vertical(p->writing_mode)) { /* 傍線 right, overline left */
+        at[0] = -asc - p->font_size / 10;
+        at[1] = desc + p->font_size / 10;
+        at[2] = 0;
+    }
     for (int k = 0; k < 3; k++) {
         if (!(bits & (1u << k)))
             continue;
