@@ -44,18 +44,8 @@ static void push_run(pbuild *pb, const fo_node *fo, const fo_props *p, const cha
         .loc = fo->loc, .vertical = wmode_vertical(p->writing_mode),
     };
     pstyle st = {.props = p, .fo = fo, .tcy = (uint8_t)tcy};
-    if (tcy) {
-        /* JLREQ 3.2.5: the run is set across the line in one em: two
-         * characters in half-width forms, more in half-width forms made
-         * smaller to fit */
-        size_t n = 0;
-        for (size_t j = 0; j < len; j++)
-            n += ((unsigned char)s[j] & 0xC0) != 0x80; /* characters, not bytes */
-        r.horizontal = 1;
-        r.features = n >= 2 ? "hwid" : NULL;
-        if (n > 2) /* a quarter em at least: a long "all" run overflows its em */
-            r.size = n > 8 ? p->font_size / 4 : (mk_len)((int64_t)p->font_size * 2 / (int64_t)n);
-    }
+    if (tcy)
+        para_tcy_run(&r, s, len);
     if (p->baseline_shift == 1)
         st.shift = p->font_size / 3;
     else if (p->baseline_shift == 2)
@@ -64,41 +54,6 @@ static void push_run(pbuild *pb, const fo_node *fo, const fo_props *p, const cha
         st.shift = p->baseline_shift_len;
     VEC_PUSH(&pb->runs, r);
     VEC_PUSH(&pb->styles, st);
-}
-
-static int ascii_digit(char ch) { return ch >= '0' && ch <= '9'; }
-static int ascii_alnum(char ch)
-{
-    return ascii_digit(ch) || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-}
-
-/* Is the ASCII word s[k, e) a tate-chu-yoko unit under p's
- * axf:text-combine-horizontal? It must stand alone (JLREQ 3.2.5, CSS
- * text-combine-upright digits): not next to a letter or digit, nor part
- * of a longer number such as 3.14 or 10:30 (a separator with a digit
- * beyond it). before is the character before s[k] (0 at the start). */
-static int tcy_word(const fo_props *p, const char *s, size_t k, size_t e, size_t len,
-                    char before)
-{
-    size_t n = e - k;
-    int digits = 1, letters = 1;
-    for (size_t j = k; j < e; j++) {
-        digits &= ascii_digit(s[j]);
-        letters &= !ascii_digit(s[j]);
-    }
-    const uint8_t *max = p->text_combine_max; /* digits, alpha, alphanumeric */
-    int kind = (digits && (p->text_combine & FO_TCY_DIGITS) && n <= max[0]) ||
-               (letters && (p->text_combine & FO_TCY_ALPHA) && n <= max[1]) ||
-               ((p->text_combine & FO_TCY_ALNUM) && n <= max[2]);
-    if (!kind || ascii_alnum(before))
-        return 0;
-    char b2 = k >= 2 ? s[k - 2] : 0;
-    if ((before == '.' || before == ',' || before == ':' || before == '/') && ascii_digit(b2))
-        return 0;
-    if (e + 1 < len && (s[e] == '.' || s[e] == ',' || s[e] == ':' || s[e] == '/') &&
-        ascii_digit(s[e + 1]))
-        return 0;
-    return 1;
 }
 
 /* The text of one FO, as style runs; in vertical writing, short runs of
@@ -115,22 +70,12 @@ static void add_text_run(pbuild *pb, const fo_node *fo, const fo_props *p,
         push_run(pb, fo, p, s, len, 1);
         return;
     }
-    size_t from = 0, k = 0;
+    size_t from = 0, k, e;
     char before = pb->text.len ? pb->text.v[pb->text.len - 1] : 0;
-    while (k < len) {
-        if (!ascii_alnum(s[k])) {
-            k++;
-            continue;
-        }
-        size_t e = k;
-        while (e < len && ascii_alnum(s[e]))
-            e++;
-        if (tcy_word(p, s, k, e, len, k ? s[k - 1] : before)) {
-            push_run(pb, fo, p, s + from, k - from, 0);
-            push_run(pb, fo, p, s + k, e - k, 1);
-            from = e;
-        }
-        k = e;
+    while (para_tcy_next(p, s, len, from, before, &k, &e)) {
+        push_run(pb, fo, p, s + from, k - from, 0);
+        push_run(pb, fo, p, s + k, e - k, 1);
+        from = e;
     }
     push_run(pb, fo, p, s + from, len - from, 0);
 }
@@ -385,7 +330,8 @@ static void collect_graphic(pbuild *pb, const fo_node *n)
     }
     mk_len w, h;
     para_graphic_size(n->props, iw, ih, c->cur_ipd, &w, &h);
-    if (wmode_vertical(pb->block->props->writing_mode)) {
+    int vertical = wmode_vertical(pb->block->props->writing_mode);
+    if (vertical) {
         /* images stay upright: along a vertical line goes their height */
         mk_len t = w;
         w = h;
@@ -393,9 +339,9 @@ static void collect_graphic(pbuild *pb, const fo_node *n)
     }
     if (w > c->cur_ipd && c->cur_ipd > 0) {
         diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, n->loc,
-                 "the image is %.1fpt wide but the line is only %.1fpt; it is scaled "
+                 "the image is %.1fpt %s but the line is only %.1fpt; it is scaled "
                  "down to fit (set content-width=\"scale-to-fit\" to say so)",
-                 MK_TO_PT(w), MK_TO_PT(c->cur_ipd));
+                 MK_TO_PT(w), vertical ? "tall" : "wide", MK_TO_PT(c->cur_ipd));
         h = (mk_len)((int64_t)h * c->cur_ipd / w);
         w = c->cur_ipd;
     }

@@ -96,6 +96,15 @@ typedef VEC(pspan) pspans;
  * the first line's text-indent (a box). Allocates pi->set (caller frees). */
 void para_items_build(pitems *pi, mk_len indent);
 
+/* para_tcy.c: tate-chu-yoko (JLREQ 3.2.5, axf:text-combine-horizontal).
+ * The first unit of s[from, len) under p's property, as [*k, *e): a run
+ * of ASCII digits (letters) standing alone; before is the character
+ * before s[0]. 0 when there is none. */
+int para_tcy_next(const fo_props *p, const char *s, size_t len, size_t from, char before,
+                  size_t *k, size_t *e);
+/* Makes r, the run of one unit s[0, len), horizontal and one em long. */
+void para_tcy_run(shape_run *r, const char *s, size_t len);
+
 /* para_decor.c: records n as a pdeco when it has anything to draw. */
 void para_decor_collect(pbuild *pb, const fo_node *n, size_t start, size_t end);
 /* The inline areas (background, borders: first among the line's children)
