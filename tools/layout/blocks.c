@@ -12,6 +12,7 @@
 
 #include "lctx.h"
 #include "relayout.h"
+#include "wmode.h"
 
 static mk_len border_w(const fo_props *p, int side)
 {
@@ -147,14 +148,15 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     const fo_props *p = n->props;
     mk_len i, ipd;
     content_box(n, ref_i0, ref_ipd, &i, &ipd);
-    if (!p->width.auto_)
-        ipd = fo_len_resolve(p->width, ref_ipd);
+    fo_len w = wmode_ipd_prop(p), h = wmode_bpd_prop(p); /* in its own axes */
+    if (!w.auto_)
+        ipd = fo_len_resolve(w, ref_ipd);
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, i, ipd, ref_ipd);
     b->reference = 1;
     blocks_open(c, v, b);
     size_t open = v->items.len - 1, before = v->items.len;
-    if (p->height.auto_) {
+    if (h.auto_) {
         blocks_layout(c, v, n, i, ipd, keep_level);
         blocks_close(v, b);
         return;
@@ -164,7 +166,7 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
      * display-align (§7.14.4) places the content inside it. Content taller
      * than the height overflows: the area grows (overflow is not clipped). */
     blocks_layout(c, v, n, i, ipd, VP_INF);
-    mk_len want = fo_len_resolve(p->height, 0);
+    mk_len want = fo_len_resolve(h, 0);
     mk_len free = want - vlist_span_height(v, before, v->items.len);
     if (free > 0) {
         mk_len shift = p->display_align == FO_DISPLAY_CENTER ? free / 2

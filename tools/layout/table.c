@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "table_grid.h"
+#include "wmode.h"
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -169,7 +170,8 @@ static void cell_content(lctx *c, tgrid *g, tcell *tc, mk_len table_i)
 
 static mk_len bpd_min(const fo_props *p)
 {
-    mk_len h = p->height.auto_ ? 0 : fo_len_resolve(p->height, 0);
+    fo_len bpd = wmode_bpd_prop(p); /* height, or width in vertical writing */
+    mk_len h = bpd.auto_ ? 0 : fo_len_resolve(bpd, 0);
     return max_len(h, fo_len_resolve(p->min_height, 0));
 }
 
@@ -506,7 +508,8 @@ static void table_box(const fo_node *n, mk_len ref_i0, mk_len ref_ipd, mk_len *i
     mk_len si = fo_len_resolve(p->start_indent, ref_ipd);
     mk_len ei = fo_len_resolve(p->end_indent, ref_ipd);
     *i = ref_i0 + si;
-    *ipd = p->width.auto_ ? ref_ipd - si - ei : fo_len_resolve(p->width, ref_ipd);
+    fo_len w = wmode_ipd_prop(p); /* width, or height in vertical writing */
+    *ipd = w.auto_ ? ref_ipd - si - ei : fo_len_resolve(w, ref_ipd);
     if (*ipd < MK_PT)
         *ipd = MK_PT;
 }

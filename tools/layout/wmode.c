@@ -32,6 +32,16 @@ void wmode_frame_size(fo_writing_mode wm, mk_len w, mk_len h, mk_len *ipd, mk_le
     *bpd = v ? w : h;
 }
 
+fo_len wmode_ipd_prop(const fo_props *p)
+{
+    return wmode_vertical(p->writing_mode) ? p->height : p->width;
+}
+
+fo_len wmode_bpd_prop(const fo_props *p)
+{
+    return wmode_vertical(p->writing_mode) ? p->width : p->height;
+}
+
 void wmode_apply(lctx *c, const fo_node *flow, fo_writing_mode wm)
 {
     if (!flow || !flow->parent || flow->props->writing_mode == wm)

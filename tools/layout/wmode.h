@@ -24,6 +24,12 @@ fo_writing_mode wmode_region(const fo_node *region, const fo_node *seq);
  * mode wm that is w wide and h tall on the page. */
 void wmode_frame_size(fo_writing_mode wm, mk_len w, mk_len h, mk_len *ipd, mk_len *bpd);
 
+/* width and height are absolute (XSL 1.1 §7.15.14, §7.15.9); these give
+ * the one along the element's own inline axis (width in horizontal
+ * modes, height in vertical ones) and along its block axis. */
+fo_len wmode_ipd_prop(const fo_props *p);
+fo_len wmode_bpd_prop(const fo_props *p);
+
 /* Makes the content of an fo:flow or fo:static-content take the writing
  * mode wm of the region it is assigned to (as Antenna House Formatter
  * does; XEP only moves the columns): its properties are recomputed as if
