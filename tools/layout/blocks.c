@@ -146,6 +146,10 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
                              mk_len ref_ipd, int keep_level)
 {
     const fo_props *p = n->props;
+    if (wmode_orthogonal(n)) { /* a horizontal box on a vertical page, or the reverse */
+        wmode_container(c, v, n, ref_i0, ref_ipd);
+        return;
+    }
     mk_len i, ipd;
     content_box(n, ref_i0, ref_ipd, &i, &ipd);
     fo_len w = wmode_ipd_prop(p), h = wmode_bpd_prop(p); /* in its own axes */

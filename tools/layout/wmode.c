@@ -1,6 +1,7 @@
 /* wmode: writing modes of regions and of their content (see wmode.h). */
 #include <string.h>
 
+#include "paginate.h"
 #include "wmode.h"
 
 int wmode_vertical(fo_writing_mode wm)
@@ -52,4 +53,75 @@ void wmode_apply(lctx *c, const fo_node *flow, fo_writing_mode wm)
     diag_list *scratch = diag_list_new(); /* reported when the tree was built */
     fo_tree_recompute(c->tree, (fo_node *)flow, parent, scratch);
     diag_list_free(scratch);
+}
+
+int wmode_orthogonal(const fo_node *n)
+{
+    return n->parent && n->parent->props &&
+           wmode_vertical(n->props->writing_mode) !=
+               wmode_vertical(n->parent->props->writing_mode);
+}
+
+/* Moves the ids and footnotes of the items of lv onto the box it, which
+ * the paginator places on a page: it records them from there. */
+static void wmode_lift(lctx *c, vlist *lv, vitem *it)
+{
+    for (size_t k = 0; k < lv->items.len; k++) {
+        vitem *x = &lv->items.v[k];
+        while (x->ids) {
+            vid *d = x->ids;
+            x->ids = d->next;
+            d->next = it->ids;
+            it->ids = d;
+        }
+        while (x->notes) {
+            vnote *nt = x->notes;
+            x->notes = nt->next;
+            nt->next = it->notes;
+            it->notes = nt;
+        }
+    }
+    const char *id = it->fo->props->id;
+    if (id && *id) {
+        vid *d = ARENA_NEW(c->seq, vid);
+        d->id = id;
+        d->next = it->ids;
+        it->ids = d;
+    }
+}
+
+void wmode_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0, mk_len ref_ipd)
+{
+    const fo_props *p = n->props;
+    fo_len w = wmode_ipd_prop(p), h = wmode_bpd_prop(p);
+    mk_len ipd = w.auto_ ? ref_ipd : fo_len_resolve(w, ref_ipd);
+    if (ipd < MK_PT)
+        ipd = MK_PT;
+    /* the container's own indents would indent its content again: its
+     * children inherit them, so the reference edges are moved out */
+    mk_len si = fo_len_resolve(p->start_indent, ipd), ei = fo_len_resolve(p->end_indent, ipd);
+    mk_len saved_region = c->region_ipd, saved_cur = c->cur_ipd;
+    c->region_ipd = ipd;
+    vlist *lv = vlist_new(c);
+    blocks_layout(c, lv, n, -si, ipd + si + ei, VP_INF);
+    c->region_ipd = saved_region;
+    c->cur_ipd = saved_cur;
+    area *a = lctx_area(c, AREA_BLOCK, n);
+    a->is_reference = 1;
+    a->wm = p->writing_mode;
+    a->background = p->background_color;
+    vitem box = {.kind = V_BOX, .fo = n};
+    wmode_lift(c, lv, &box);
+    col_fill f = {0};
+    mk_len used = pager_place_all(c, lv, a, 0, &f);
+    VEC_FREE(&f.notes);
+    /* its rectangle in the parent's frame: its own block axis runs along
+     * the parent's lines, its own lines across them */
+    a->i = ref_i0;
+    a->ipd = h.auto_ ? used : fo_len_resolve(h, 0);
+    a->bpd = ipd;
+    vlist_box(v, a, a->bpd, n);
+    vitem *it = &v->items.v[v->items.len - 1];
+    it->ids = box.ids;
+    it->notes = box.notes;
 }

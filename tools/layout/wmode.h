@@ -37,4 +37,17 @@ fo_len wmode_bpd_prop(const fo_props *p);
  * have it. Property warnings are not repeated. */
 void wmode_apply(lctx *c, const fo_node *flow, fo_writing_mode wm);
 
+/* Is n's writing mode orthogonal to its parent's (a horizontal box on a
+ * vertical page, or a vertical one on a horizontal page)? */
+int wmode_orthogonal(const fo_node *n);
+
+/* A block-container in an orthogonal writing mode (XSL 1.1 §7.29.7): its
+ * content is laid out whole, in its own frame, into one reference area
+ * that becomes one box of v (never split across pages). Its inline
+ * dimension is its width (height, when vertical), else ref_ipd; its
+ * extent along the parent's lines is its content's, or its height
+ * (width). It stands at the parent's start edge ref_i0; its background is
+ * drawn, its borders and padding are not (docs/limits.md). */
+void wmode_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0, mk_len ref_ipd);
+
 #endif
