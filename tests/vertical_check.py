@@ -100,6 +100,9 @@ def check_trace(fo_path, trace_path):
             tiers.setdefault(p, set()).add(int(f["i"]) // 10240 // 10)
     report(len(tiers.get(1, ())) >= 2, f"page 1 has two tiers (block offsets {sorted(tiers.get(1, ()))})")
     report(len(tiers.get(3, ())) >= 2, f"page 3 has several tiers (block offsets {sorted(tiers.get(3, ()))})")
+    boxes = [f for p, k, f, t, d, s in lines if s.startswith("block fo=block-container")]
+    report(any(f.get("wm") == "lr-tb" and f.get("bpd") == "153600" for f in boxes),
+           "the table box is horizontal inside the vertical text, 150pt wide")
     # lines stack right to left: b grows line by line within a block
     paras, cur = [], None
     for p, k, f, t, d, s in lines:

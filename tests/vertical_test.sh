@@ -5,7 +5,7 @@
 # 2.3.2, VT-1), and its text reads in order. From the trace
 # (tests/vertical_check.py): tb-rl bodies with horizontal running heads
 # and folios, tiers, lines right to left, kinsoku on every line, upright
-# CJK and sideways Latin, 縦中横 units. Folios stand on the outside edge of
+# CJK and sideways Latin, 縦中横 units, a horizontal table box. Folios stand on the outside edge of
 # facing pages: odd (left-hand) pages at the left, even at the right.
 # Ends with "vertical: N passed, N failed".
 GROUP=vertical
