@@ -32,7 +32,8 @@ void relayout_note(lctx *c, vlist *v, size_t start, const fo_node *block,
             sf->unspliceable = 1;
         return;
     }
-    crec r = {start, v->items.len, block, first, last, i0, ipd, c->region_ipd, keep_level};
+    crec r = {start, v->items.len, block, first, last, i0, ipd, c->region_ipd, keep_level,
+              c->grid, c->in_span};
     VEC_PUSH(&sf->recs, r);
 }
 
@@ -53,8 +54,13 @@ void relayout_splice(lctx *c, seqflow *sf)
         c->region_ipd = r->region_ipd;
         para_layout(c, fresh, r->block, r->first, r->last, r->i0, r->ipd, r->keep_level);
         r->start = out.len;
-        for (size_t j = 0; j < fresh->items.len; j++)
-            VEC_PUSH(&out, fresh->items.v[j]);
+        for (size_t j = 0; j < fresh->items.len; j++) {
+            vitem *it = &fresh->items.v[j];
+            it->span = r->span;
+            if (it->kind == V_BOX)
+                it->grid = r->grid;
+            VEC_PUSH(&out, *it);
+        }
         r->end = out.len;
         pos = old_end;
     }
