@@ -190,6 +190,7 @@ static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
         if (m->best != (size_t)-1)
             return m->best;
         if (m->any != (size_t)-1) {
+            f->overflow = 1; /* a broken keep: a balancing height must not need it */
             if (!f->quiet)
                 diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT,
                          it->fo ? it->fo->loc : (diag_loc){0},
