@@ -412,7 +412,7 @@ void blocks_layout(lctx *c, vlist *v, const fo_node *parent, mk_len ref_i0,
         size_t start = v->items.len;
         c->citations_seen = 0;
         para_layout(c, v, parent, n, last, i, ipd, keep_level);
-        grid_mark_lines(c, v, start);
+        grid_mark_lines(v, start, c->grid, parent);
         if (c->citations_seen)
             relayout_note(c, v, start, parent, n, last, i, ipd, keep_level);
         c->citations_seen |= cited_before;

@@ -152,11 +152,30 @@ void grid_leave(lctx *c, vlist *v, size_t from, const fo_node *n, const grid_ctx
         v->items.v[open].grid = g->parent; /* the block's area starts on a grid line */
 }
 
-void grid_mark_lines(const lctx *c, vlist *v, size_t from)
+/* JLREQ 2.5.2 (GR-2): smaller inline text, ruby and emphasis dots do not
+ * move the grid. A line taller than the pitch takes the grid lines its
+ * height needs less the leading of the block's text (pitch minus its
+ * font-size, where nothing of the next line's glyphs is): more only when
+ * it holds something really tall, an image or larger text. */
+void grid_mark_lines(vlist *v, size_t from, mk_len pitch, const fo_node *block)
 {
-    for (size_t k = from; k < v->items.len; k++)
-        if (v->items.v[k].kind == V_BOX)
-            v->items.v[k].grid = c->grid;
+    mk_len slack = pitch - block->props->font_size;
+    if (slack < 0)
+        slack = 0;
+    for (size_t k = from; k < v->items.len; k++) {
+        vitem *it = &v->items.v[k];
+        if (it->kind != V_BOX)
+            continue;
+        it->grid = pitch;
+        it->grid_adv = 0;
+        if (pitch <= 0 || it->h <= pitch)
+            continue;
+        int64_t lines = ((int64_t)it->h - slack + pitch - 1) / pitch;
+        if (lines < 1)
+            lines = 1;
+        if (lines * pitch < it->h)
+            it->grid_adv = (mk_len)(lines * pitch);
+    }
 }
 
 mk_len grid_snap(mk_len pitch, mk_len col_b, mk_len y)

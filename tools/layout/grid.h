@@ -41,8 +41,9 @@ grid_ctx grid_enter(lctx *c, const fo_node *n, mk_len ref_ipd);
 /* Makes n's items [from, end of v) a unit when it is one, and restores
  * c->grid. */
 void grid_leave(lctx *c, vlist *v, size_t from, const fo_node *n, const grid_ctx *g);
-/* Marks the boxes [from, end of v) (the lines of a paragraph) with c->grid. */
-void grid_mark_lines(const lctx *c, vlist *v, size_t from);
+/* Marks the boxes [from, end of v), the lines of block's paragraph, with
+ * the grid of this pitch (0: none). */
+void grid_mark_lines(vlist *v, size_t from, mk_len pitch, const fo_node *block);
 /* The pitch of a page-sequence's flow (0 = no grid), warning about
  * unusable pitches; body_bpd is the height of the region-body. */
 mk_len grid_flow_pitch(lctx *c, const fo_node *flow, mk_len body_bpd);

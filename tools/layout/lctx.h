@@ -76,6 +76,10 @@ struct vitem {
     /* The line grid (grid.h): V_BOX, V_OPEN, V_CLOSE: the pitch of the
      * grid whose lines this item's top snaps to, 0 when off the grid */
     mk_len grid;
+    /* V_BOX on a grid: the whole grid lines it takes, when less than h
+     * (a line made taller by small inline text or ruby reaches into the
+     * leading of the next grid line instead of moving it); 0 = h */
+    mk_len grid_adv;
     uint8_t span;         /* belongs to a span="all" block of the flow */
 };
 

@@ -185,7 +185,8 @@ static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
     mk_len glue = vspace_len(&m->glue);
     if (it->grid) /* the line's top on the grid: the space before it is in that */
         glue = grid_snap(it->grid, f->col_b, m->y + glue) - m->y;
-    int fits = m->y + glue + it->h + m->notes + nh + sep <= f->avail;
+    mk_len h = it->grid_adv ? it->grid_adv : it->h;
+    int fits = m->y + glue + h + m->notes + nh + sep <= f->avail;
     if (m->placed && !fits) {
         if (m->best != (size_t)-1)
             return m->best;
@@ -206,7 +207,7 @@ static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
     }
     if (!m->placed)
         warn_box(p, it, f, m, nh, sep);
-    m->y += glue + it->h;
+    m->y += glue + (it->grid_adv ? it->grid_adv : it->h);
     m->notes += nh + sep;
     m->glue = (vspace){0};
     m->placed = 1;
@@ -439,7 +440,7 @@ static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f)
     for (const vnote *n = it->notes; n; n = n->next)
         VEC_PUSH(&f->notes, n->body);
     record_ids(p, it, f);
-    pl->y += it->h;
+    pl->y += pl->grid && it->grid_adv ? it->grid_adv : it->h;
     pl->placed = 1;
 }
 
