@@ -94,6 +94,7 @@ group golden bash tests/golden.sh check
 group pdf bash tests/pdf_checks.sh
 group jlreq bash tests/jlreq_checks.sh
 group leaflet bash tests/leaflet_test.sh
+group columns bash tests/columns_test.sh
 group pathological bash tests/pathological.sh
 group memcheck memcheck
 
