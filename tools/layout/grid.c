@@ -83,16 +83,18 @@ grid_ctx grid_enter(lctx *c, const fo_node *n, mk_len ref_ipd)
     g.inner = pitch_of(c, n, c->grid);
     if (g.parent > 0 && makes_block(n)) {
         if (g.inner != g.parent) {
-            g.unit = 1;  /* off the grid, or on a grid of its own */
+            g.unit = 1;  /* off the grid, or on another pitch */
         } else if (n->kind == FO_TABLE || n->kind == FO_TABLE_AND_CAPTION ||
                    (n->props->baseline_grid == GRID_NORMAL && holds_text(n) &&
                     n->props->line_height != g.parent)) {
             /* a table, or text in another size: gyo-dori (JLREQ 4.1.6) */
             g.unit = 1;
-            g.inner = 0;
         }
     }
     if (g.unit) {
+        /* its height in lines is known only from its content as built:
+         * nothing inside snaps (a grid of its own would change it) */
+        g.inner = 0;
         g.space_before = fo_len_resolve(n->props->space_before.opt, ref_ipd);
         g.space_after = fo_len_resolve(n->props->space_after.opt, ref_ipd);
     }

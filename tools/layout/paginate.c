@@ -227,8 +227,9 @@ static size_t measure_column(pager *p, col_fill *f, uint8_t *brk)
     for (size_t k = p->pos; k < v->items.len; k++) {
         const vitem *it = &v->items.v[k];
         size_t end = (size_t)-1;
-        if ((it->kind == V_BOX || it->kind == V_OPEN) && it->span != f->span && m.placed)
-            /* span="all" content begins or ends: so does the column */
+        if ((it->kind == V_BOX || it->kind == V_OPEN) && it->span != f->span && k > p->pos)
+            /* span="all" content begins or ends: so does the column (also
+             * when what came before holds no box: an empty block) */
             return m.lastpen != (size_t)-1 && m.lastpen >= p->pos ? m.lastpen : k - 1;
         switch (it->kind) {
         case V_GLUE:
