@@ -90,6 +90,11 @@ grid_ctx grid_enter(lctx *c, const fo_node *n, mk_len ref_ipd)
             /* a table, or text in another size: gyo-dori (JLREQ 4.1.6) */
             g.unit = 1;
         }
+        g.snap = n->props->baseline_block_snap;
+        if (g.unit && (g.snap & GRID_SNAP_NONE)) {
+            g.unit = 0; /* set where it falls; the next grid line follows it */
+            g.inner = 0;
+        }
     }
     if (g.unit) {
         /* its height in lines is known only from its content as built:
@@ -134,10 +139,26 @@ static void make_unit(vlist *v, size_t open, size_t close, const grid_ctx *g)
     int64_t total = lines * pitch;
     if (total > MK_LEN_MAX)
         total = MK_LEN_MAX;
+    /* axf:baseline-block-snap: the border box (or with margin-box, the
+     * box and its spaces) at the start, the end or the middle */
+    int margin = (g->snap & GRID_SNAP_MARGIN_BOX) != 0;
+    int64_t room = total - box, lead;
+    if (g->snap & GRID_SNAP_BEFORE)
+        lead = margin ? g->space_before : 0;
+    else if (g->snap & GRID_SNAP_AFTER)
+        lead = room - (margin ? g->space_after : 0);
+    else if (margin)
+        lead = g->space_before + (total - want) / 2;
+    else
+        lead = room / 2;
+    if (lead > room)
+        lead = room;
+    if (lead < 0)
+        lead = 0;
     vblock *b = v->items.v[open].blk;
     b->grid_total = (mk_len)total;
-    b->grid_lead = (mk_len)((total - box) / 2);
-    b->grid_trail = (mk_len)(total - box - b->grid_lead);
+    b->grid_lead = (mk_len)lead;
+    b->grid_trail = (mk_len)(room - lead);
     v->items.v[open].grid = pitch;
     v->items.v[close].grid = pitch;
 }
@@ -150,7 +171,7 @@ void grid_leave(lctx *c, vlist *v, size_t from, const fo_node *n, const grid_ctx
         return;
     if (g->unit)
         make_unit(v, open, close, g);
-    else
+    else if (g->inner == g->parent)
         v->items.v[open].grid = g->parent; /* the block's area starts on a grid line */
 }
 

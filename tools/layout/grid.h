@@ -27,6 +27,13 @@
 /* Pitches outside this range are refused with a warning (no grid). */
 #define GRID_MIN_PITCH MK_PT
 
+/* axf:baseline-block-snap bits (fo_propdefs.txt); none of the first four
+ * = auto = centre, JLREQ 4.1.8 */
+enum {
+    GRID_SNAP_BEFORE = 2, GRID_SNAP_AFTER = 4, GRID_SNAP_CENTER = 8,
+    GRID_SNAP_MARGIN_BOX = 32, GRID_SNAP_NONE = 64
+};
+
 /* The grid context of one block-level FO while it is built. */
 typedef struct {
     mk_len parent;     /* the grid around it (c->grid before) */
@@ -34,6 +41,7 @@ typedef struct {
     int unit;          /* it takes whole lines of parent: its spaces are kept
                         * out of the vlist and counted into the unit */
     mk_len space_before, space_after;
+    int snap;          /* axf:baseline-block-snap */
 } grid_ctx;
 
 /* Decides n's grid, sets c->grid to the grid of its content. */
