@@ -111,6 +111,12 @@ uint8_t colset_fill(pager *p, area *body, const colset_geom *g, col_fill *f)
         if (pager_next_span(p) == 1) {
             f->span = 1;
             f->may_be_empty = top > 0;
+            /* a spanning heading kept with the text below it does not stay
+             * alone at the foot of the page (XSL 1.1 §4.8) */
+            mk_len kept = pager_kept_after_span(p);
+            f->col_b = top;
+            if (top > 0 && kept > 0 && !pager_simulate(p, f, 1, g->bpd - top - kept))
+                break;
             used = fill_one(p, body, g, f, 0, top, g->bpd - top, &brk);
             if (f->empty || (brk && brk != FO_BREAK_COLUMN))
                 break;

@@ -190,6 +190,8 @@ static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
     if (m->placed && !fits) {
         if (m->best != (size_t)-1)
             return m->best;
+        if (m->any != (size_t)-1 && f->may_be_empty)
+            return COLUMN_EMPTY; /* the kept content may start the next page whole */
         if (m->any != (size_t)-1) {
             f->overflow = 1; /* a broken keep: a balancing height must not need it */
             if (!f->quiet)
@@ -536,6 +538,22 @@ mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_
     VEC_FREE(&pl.stack);
     VEC_FREE(&p.open);
     return pl.y - y0;
+}
+
+mk_len pager_kept_after_span(const pager *p)
+{
+    const vitem *items = p->v->items.v;
+    size_t k = p->pos, n = p->v->items.len;
+    while (k < n && !items[k].span)
+        k++;
+    while (k < n && (items[k].span || items[k].kind == V_GLUE))
+        k++;
+    if (k == n || items[k].kind != V_PENALTY || items[k].penalty < VP_INF)
+        return 0;
+    for (; k < n; k++)
+        if (items[k].kind == V_BOX)
+            return items[k].h;
+    return 0;
 }
 
 int pager_next_span(const pager *p)

@@ -36,6 +36,9 @@ int pager_done(const pager *p);
 uint8_t pager_leading_break(const pager *p);
 mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint8_t *brk);
 mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_fill *f);
+/* When span content is next and kept with what follows it (keep-with-next,
+ * keep-with-previous): the height of the first box after it, else 0. */
+mk_len pager_kept_after_span(const pager *p);
 /* The span flag of the next content (a box or a block), or -1 at the end. */
 int pager_next_span(const pager *p);
 /* Whether the content up to the next change of span flag (or the end)
