@@ -114,6 +114,12 @@ fo_case keep-together-long 0 '^keep-together-long\.fo:[0-9]+: warning: content k
 fo_case keep-with-next-chain 0 '^keep-with-next-chain\.fo:[0-9]+: warning: content kept together is taller than the page'
 fo_case row-taller-than-body 0 '^row-taller-than-body\.fo:10: warning: this content is [0-9.]+pt tall'
 fo_case footnote-longer-than-page 0 '^footnote-longer-than-page\.fo:10: warning: .*footnote'
+# span="all", balancing and the line grid (docs/limits.md)
+fo_case span-taller-than-page 0 '^span-taller-than-page\.fo:11: warning: this content is [0-9.]+pt tall but the page body holds 260\.0pt'
+fo_case span-keep-long 0 '^span-keep-long\.fo:[0-9]+: warning: content kept together is taller than the page'
+fo_case columns-cannot-balance 0 ''
+fo_case grid-pitch-zero 0 "^grid-pitch-zero\.fo:9: warning: the line grid's pitch \(the line-height, 0\.00pt\) is below 1pt"
+fo_case grid-pitch-huge 0 "^grid-pitch-huge\.fo:9: warning: the line grid's pitch \(the line-height, 5000\.0pt\) is taller than the page body"
 
 # --- images that cannot be had: an error naming file and line; no PDF ---------
 fo_case image-missing 1 "^image-missing\\.fo:11: error: .*'no-such-image\\.png'"

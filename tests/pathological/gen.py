@@ -124,6 +124,24 @@ def cases():
     c["footnote-longer-than-page.fo"] = fo(
         "      <fo:block>本文<fo:footnote><fo:inline>*</fo:inline><fo:footnote-body>%s"
         "</fo:footnote-body></fo:footnote>の続き。</fo:block>\n" % note)
+    # --- columns, span="all" and the line grid (tools/layout/colset.c, grid.c)
+    cols = ' column-count="2" column-gap="10pt"'
+    c["span-taller-than-page.fo"] = fo(
+        "      <fo:block>%s</fo:block>\n"
+        '      <fo:block span="all"><fo:external-graphic src="url(big.png)" '
+        'content-height="3000pt"/></fo:block>\n'
+        "      <fo:block>%s</fo:block>\n" % (PARA, PARA), body_attrs=cols)
+    c["span-keep-long.fo"] = fo('      <fo:block span="all" keep-together.within-page="always">\n%s'
+                                '      </fo:block>\n' % paras, body_attrs=cols)
+    c["columns-cannot-balance.fo"] = fo(
+        '      <fo:block>%s</fo:block>\n'
+        '      <fo:block><fo:external-graphic src="url(big.png)" content-height="250pt"/></fo:block>\n'
+        % PARA, body_attrs=cols)
+    axf = ' xmlns:axf="http://www.antennahouse.com/names/XSL/Extensions" axf:baseline-grid="new"'
+    c["grid-pitch-zero.fo"] = fo("      <fo:block>%s</fo:block>\n" % PARA,
+                                 flow_attrs=axf + ' line-height="0pt"', body_attrs=cols)
+    c["grid-pitch-huge.fo"] = fo("      <fo:block>%s</fo:block>\n" % PARA,
+                                 flow_attrs=axf + ' line-height="5000pt"', body_attrs=cols)
     # --- images that are not there
     c["corrupt.png"] = b"\x89PNG\r\n\x1a\n" + b"this is not a PNG at all" * 10
     c["image-missing.fo"] = fo("      <fo:block>前</fo:block>\n" + graphic("no-such-image.png"))

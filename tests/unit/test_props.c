@@ -606,6 +606,24 @@ static void test_jlreq_props(fo_props_ctx ctx, diag_list *d)
     c = P(FO_BLOCK, p, "axf:punctuation-trim", "start bogus");
     INT_EQ(c->punctuation_trim, p->punctuation_trim); /* invalid: inherited */
     OK(diag_count(d) == before + 1 && last_diag_has(d, "extensions.md"));
+    /* columns and the line grid: not inherited */
+    p = P(FO_BLOCK, NULL, "axf:baseline-grid", "root", "span", "all",
+          "axf:baseline-block-snap", "before margin-box");
+    INT_EQ(p->baseline_grid, 3);
+    INT_EQ(p->span_all, 1);
+    INT_EQ(p->baseline_block_snap, 2 | 32);
+    c = P0(FO_BLOCK, p);
+    INT_EQ(c->baseline_grid, 0);
+    INT_EQ(c->span_all, 0);
+    INT_EQ(c->baseline_block_snap, 0);
+    INT_EQ(P(FO_BLOCK, NULL, "axf:baseline-grid", "none")->baseline_grid, 1);
+    INT_EQ(P(FO_BLOCK, NULL, "axf:baseline-grid", "new")->baseline_grid, 2);
+    INT_EQ(P(FO_REGION_BODY, NULL, "axf:column-fill", "auto")->column_fill, 2);
+    INT_EQ(P(FO_REGION_BODY, NULL, "axf:column-fill", "balance")->column_fill, 1);
+    INT_EQ(P0(FO_REGION_BODY, NULL)->column_fill, 0);
+    before = diag_count(d);
+    INT_EQ(P(FO_BLOCK, NULL, "axf:baseline-grid", "page")->baseline_grid, 0);
+    INT_EQ(diag_count(d), before + 1);
 }
 
 /* axf:text-combine-horizontal: mkdoc's initial value is "digits 2"; each

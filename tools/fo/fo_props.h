@@ -173,6 +173,9 @@ struct fo_props {
      * relative to the parent reference area (so not copied to children) */
     int16_t reference_orientation;
     int32_t span_all;         /* span="all" */
+    int32_t baseline_grid;    /* axf:baseline-grid: 0 normal, 1 none, 2 new, 3 root */
+    int32_t baseline_block_snap; /* axf:baseline-block-snap: GRID_SNAP_* bits (grid.h) */
+    int32_t column_fill;      /* axf:column-fill: 0 by writing-mode, 1 balance, 2 auto */
     /* page masters and regions */
     const char *master_name, *master_reference, *region_name, *flow_name;
     mk_len page_width, page_height;

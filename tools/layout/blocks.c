@@ -10,6 +10,7 @@
  * borders and background. */
 #include <string.h>
 
+#include "grid.h"
 #include "lctx.h"
 #include "relayout.h"
 #include "wmode.h"
@@ -198,7 +199,10 @@ static size_t skip_spaces(const vlist *v, size_t k)
 static area *list_label(lctx *c, const fo_node *label, mk_len ref_i0, mk_len ref_ipd)
 {
     vlist *lv = vlist_new(c);
+    mk_len grid = c->grid;
+    c->grid = 0; /* stacked here, not by the paginator: the body's first line snaps */
     blocks_layout(c, lv, label, ref_i0, ref_ipd, VP_INF);
+    c->grid = grid;
     area *lab = lctx_area(c, AREA_BLOCK, label);
     content_box(label, ref_i0, ref_ipd, &lab->i, &lab->ipd);
     size_t top = skip_spaces(lv, 0); /* the label's top is the item's (§6.8.3) */
@@ -280,9 +284,24 @@ void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     const fo_props *p = n->props;
     int kt = keep_penalty(&p->keep_together);
     int inner = kt > keep_level ? kt : keep_level;
+    /* XSL 1.1 §7.21.4: a child of fo:flow with span="all" spans the
+     * columns: it is composed at the region-body's width */
+    int span = p->span_all && n->parent && n->parent->kind == FO_FLOW &&
+               c->body_ipd > 0 && !c->in_span;
+    mk_len saved_region = c->region_ipd;
+    if (span) {
+        ref_i0 = 0;
+        ref_ipd = c->body_ipd;
+        c->region_ipd = c->body_ipd;
+        c->in_span = 1;
+    }
+    size_t from = v->items.len;
+    grid_ctx g = grid_enter(c, n, ref_ipd);
     /* percentages (from margin-top/-bottom, §7.10.2) are of the
-     * containing block's width */
-    vlist_space(v, &p->space_before, ref_ipd);
+     * containing block's width; a block that takes whole grid lines
+     * counts its spaces into them instead */
+    if (!g.unit)
+        vlist_space(v, &p->space_before, ref_ipd);
     switch (n->kind) {
     case FO_BLOCK: case FO_FLOAT:
         layout_block(c, v, n, ref_i0, ref_ipd, inner);
@@ -308,7 +327,15 @@ void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     default:
         break;
     }
-    vlist_space(v, &p->space_after, ref_ipd);
+    if (!g.unit)
+        vlist_space(v, &p->space_after, ref_ipd);
+    grid_leave(c, v, from, n, &g);
+    if (span) {
+        for (size_t k = from; k < v->items.len; k++)
+            v->items.v[k].span = 1;
+        c->region_ipd = saved_region;
+        c->in_span = 0;
+    }
 }
 
 /* The last block-level child of n (markers aside), or NULL. */
@@ -400,6 +427,7 @@ void blocks_layout(lctx *c, vlist *v, const fo_node *parent, mk_len ref_i0,
         size_t start = v->items.len;
         c->citations_seen = 0;
         para_layout(c, v, parent, n, last, i, ipd, keep_level);
+        grid_mark_lines(v, start, c->grid, parent);
         if (c->citations_seen)
             relayout_note(c, v, start, parent, n, last, i, ipd, keep_level);
         c->citations_seen |= cited_before;

@@ -73,6 +73,14 @@ struct vitem {
     vnote *notes;         /* V_BOX: footnotes referenced from this box */
     vid *ids;             /* ids whose first area is this item */
     const fo_node *fo;    /* for messages */
+    /* The line grid (grid.h): V_BOX, V_OPEN, V_CLOSE: the pitch of the
+     * grid whose lines this item's top snaps to, 0 when off the grid */
+    mk_len grid;
+    /* V_BOX on a grid: the whole grid lines it takes, when less than h
+     * (a line made taller by small inline text or ruby reaches into the
+     * leading of the next grid line instead of moving it); 0 = h */
+    mk_len grid_adv;
+    uint8_t span;         /* belongs to a span="all" block of the flow */
 };
 
 struct vlist {
@@ -99,6 +107,10 @@ struct vblock {
     mk_len header_h;
     uint8_t reference;            /* block-container: new reference area */
     uint8_t is_table;
+    /* A block off the grid inside a grid (gyo-dori, grid.h): it takes
+     * grid_total (whole grid lines, its spaces included), its border box
+     * grid_lead below the first of them; 0 when it is no such block */
+    mk_len grid_total, grid_lead, grid_trail;
 };
 
 /* id → page, filled while pages are laid out. */
@@ -134,6 +146,12 @@ typedef struct lctx {
     int measuring;                /* paginating only to learn pages: no static
                                    * content, nothing rendered */
     int in_static;                /* laying out static content (per page anyway) */
+    mk_len body_ipd, body_bpd;    /* the region-body's size: span="all" blocks,
+                                   * the largest grid pitch */
+    mk_len grid;                  /* pitch of the line grid of the blocks being
+                                   * built (grid.h), 0 = none */
+    mk_len root_grid;             /* the pitch axf:baseline-grid="root" means */
+    uint8_t in_span;              /* building a span="all" block */
 } lctx;
 
 /* vlist building (vlist.c) */

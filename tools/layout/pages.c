@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "colset.h"
 #include "pagemaster.h"
 #include "pages.h"
+#include "grid.h"
 #include "relayout.h"
 #include "wmode.h"
 
@@ -25,6 +27,7 @@ typedef struct {
     pager *pager;
     const fo_node *separator_fo; /* static content xsl-footnote-separator */
     mk_len separator_h;
+    mk_len grid;            /* the flow's line grid pitch (grid.h) */
     int first;              /* the next page is the sequence's first */
     int pages;              /* pages made in this sequence */
 } seqstate;
@@ -105,16 +108,6 @@ static void place_notes(seqstate *s, area *body, col_fill *f)
         y += pager_place_all(s->c, f->notes.v[k], body, y, f);
 }
 
-/* XSL 1.1 §7.14.4 display-align on region-body: the column's content
- * (the areas after mark) moves down into the room left above the notes. */
-static void align_column(area *body, area *mark, mk_len room, fo_display_align da)
-{
-    mk_len shift = room <= 0 ? 0 : da == FO_DISPLAY_CENTER ? room / 2
-                   : da == FO_DISPLAY_AFTER ? room : 0;
-    for (area *a = mark ? mark->next : body->first; a && shift > 0; a = a->next)
-        a->b += shift;
-}
-
 static const fo_node *choose_master(seqstate *s, int number, int blank)
 {
     return pm_next(&s->pm, s->first, number % 2 != 0, blank, s->c->diags, s->seq->loc);
@@ -147,21 +140,13 @@ static int make_page(seqstate *s, int blank, uint8_t *brk_out)
         mk_len ipd, bpd; /* columns run along the inline axis (XSL 1.1 §6.4.13):
                           * in tb-rl they are tiers (段) stacked downwards */
         wmode_frame_size(body->wm, g.r[PM_BODY].w, g.r[PM_BODY].h, &ipd, &bpd);
-        mk_len colw = (ipd - (g.columns - 1) * g.column_gap) / g.columns;
-        for (int col = 0; col < g.columns && !blank && !pager_done(s->pager); col++) {
-            f.avail = bpd;
-            size_t before = f.notes.len;
-            area *mark = body->last;
-            mk_len used = pager_fill_column(s->pager, &f, body, col * (colw + g.column_gap), &brk);
-            for (size_t k = before; k < f.notes.len; k++)
-                f.notes_h += vlist_height(f.notes.v[k]);
-            if (before == 0 && f.notes.len)
-                f.notes_h += s->separator_h;
-            align_column(body, mark, f.avail - f.notes_h - used,
-                         g.node[PM_BODY]->props->display_align);
-            if (brk && brk != FO_BREAK_COLUMN)
-                break;
-        }
+        colset_geom cg = {.ipd = ipd, .bpd = bpd,
+                          .columns = g.columns, .gap = g.column_gap,
+                          .align = g.node[PM_BODY]->props->display_align,
+                          .balance_last = colset_balances(g.node[PM_BODY]),
+                          .separator_h = s->separator_h, .grid = s->grid};
+        if (!blank)
+            brk = colset_fill(s->pager, body, &cg, &f);
         place_notes(s, body, &f);
     }
     VEC_FREE(&f.notes);
@@ -247,8 +232,9 @@ static int page_loop(seqstate *s, const fo_node *next)
 
 /* The column width of the sequence's first page, along its body's inline
  * axis; the flow is given that body's writing mode (wmode_apply) before
- * it is laid out at that width. */
-static mk_len first_column_width(seqstate *s)
+ * it is laid out at that width. *body_w, *body_h: the body's logical size
+ * (ipd, bpd: span="all" blocks, the line grid). */
+static mk_len first_column_width(seqstate *s, mk_len *body_w, mk_len *body_h)
 {
     pm_state probe = s->pm;
     int number = s->d->page_number + 1;
@@ -263,6 +249,9 @@ static mk_len first_column_width(seqstate *s)
     for (const fo_node *n = s->seq->first; n; n = n->next)
         if (n->kind == FO_FLOW) /* the flow takes the body's writing mode */
             wmode_apply(s->c, n, wm);
+    /* spanning means something only when there are columns to span */
+    *body_w = g.columns > 1 ? ipd : 0;
+    *body_h = bpd;
     return (ipd - (g.columns - 1) * g.column_gap) / g.columns;
 }
 
@@ -276,7 +265,8 @@ int pages_build(lctx *c, seqflow *sf, docstate *d)
         return -1;
     int number = d->page_number;
     d->page_number = initial_number(seq, d->page_number);
-    mk_len colw = first_column_width(&s);
+    mk_len body_w = 0, body_h = 0;
+    mk_len colw = first_column_width(&s, &body_w, &body_h);
     d->page_number = number;
     if (colw <= 0) {
         diag_add(c->diags, DIAG_ERROR, STAGE_LAYOUT, seq->loc,
@@ -295,12 +285,16 @@ int pages_build(lctx *c, seqflow *sf, docstate *d)
     }
     sf->flow = vlist_new(c);
     c->flowrec = sf;
+    c->body_ipd = body_w;
     for (const fo_node *n = seq->first; n; n = n->next)
         if (n->kind == FO_FLOW) {
             c->region_ipd = colw;
+            c->grid = sf->grid = grid_flow_pitch(c, n, body_h);
             blocks_layout(c, sf->flow, n, 0, colw, 0);
         }
     c->flowrec = NULL;
+    c->body_ipd = 0;
+    c->grid = 0;
     return 0;
 }
 
@@ -310,7 +304,8 @@ int pages_paginate(lctx *c, seqflow *sf, const fo_node *next, docstate *d)
 {
     const fo_node *seq = sf->seq;
     seqstate s = {.c = c, .d = d, .seq = seq, .first = 1,
-                  .separator_fo = sf->separator_fo, .separator_h = sf->separator_h};
+                  .separator_fo = sf->separator_fo, .separator_h = sf->separator_h,
+                  .grid = sf->grid};
     if (pm_init(&s.pm, c->tree, seq, c->diags) != 0)
         return -1;
     d->page_number = initial_number(seq, d->page_number);

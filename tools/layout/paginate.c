@@ -19,8 +19,10 @@
  * for later: first fit with widows/orphans/keeps already gives the
  * results print shops expect from FO formatters. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "grid.h"
 #include "paginate.h"
 
 typedef struct {
@@ -94,11 +96,46 @@ typedef struct {
     mk_len open_after;     /* retained after border+padding of the open blocks */
     int placed;
     size_t best, any;      /* last break below VP_INF, last break of any kind */
+    size_t lastpen;        /* last penalty of any strength, forced ones too */
 } mstate;
 
-static void measure_mark(const vitem *it, mstate *m)
+/* The line grid (grid.h), the same for measuring and placing: a block on
+ * the grid opens on a grid line; a block taking whole grid lines opens
+ * grid_lead below the first of them, its pending spaces counted in it.
+ * Moves y to the top of the block's area and returns 1, else 0. */
+static int grid_open(const vitem *it, mk_len col_b, mk_len *y, vspace *glue)
 {
-    if (it->h > 0) {
+    if (!it->grid || it->kind != V_OPEN || !it->blk)
+        return 0;
+    mk_len space = vspace_len(glue);
+    *glue = (vspace){0};
+    if (it->blk->grid_total)
+        *y = grid_snap(it->grid, col_b, *y) + it->blk->grid_lead;
+    else
+        *y = grid_snap(it->grid, col_b, *y + space);
+    return 1;
+}
+
+/* The close mark of a block taking whole grid lines: the next grid line
+ * after its last one follows (the area closes before that). */
+static int grid_unit_close(const vitem *it)
+{
+    return it->grid && it->kind == V_CLOSE && it->blk && it->blk->grid_total;
+}
+
+static mk_len grid_after_unit(const vitem *it, mk_len col_b, mk_len bottom)
+{
+    return grid_snap(it->grid, col_b, bottom + it->blk->grid_trail);
+}
+
+static void measure_mark(const vitem *it, const col_fill *f, mstate *m)
+{
+    if (grid_open(it, f->col_b, &m->y, &m->glue)) {
+        m->y += it->h;
+    } else if (grid_unit_close(it)) {
+        m->y = grid_after_unit(it, f->col_b, m->y + vspace_len(&m->glue) + it->h);
+        m->glue = (vspace){0};
+    } else if (it->h > 0) {
         m->y += vspace_len(&m->glue) + it->h;
         m->glue = (vspace){0};
     }
@@ -122,6 +159,8 @@ static void warn_box(pager *p, const vitem *it, const col_fill *f, const mstate 
                      mk_len nh, mk_len sep)
 {
     diag_loc loc = it->fo ? it->fo->loc : (diag_loc){0};
+    if (f->quiet)
+        return;
     if (m->y + it->h > f->avail && it->h > 0)
         diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, loc,
                  "this content is %.1fpt tall but the page body holds %.1fpt; "
@@ -134,26 +173,43 @@ static void warn_box(pager *p, const vitem *it, const col_fill *f, const mstate 
                  "page (shorten the footnote)", MK_TO_PT(nh));
 }
 
+#define COLUMN_EMPTY ((size_t)-2)
+
 /* Adds a box; returns the penalty to end the column at when it does not
- * fit, else (size_t)-1. */
-static size_t measure_box(pager *p, const vitem *it, const col_fill *f, mstate *m)
+ * fit, COLUMN_EMPTY when not even the first box fits and f allows an
+ * empty column, else (size_t)-1. */
+static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
 {
     mk_len nh = notes_height(it);
     mk_len sep = nh && !m->notes ? f->separator_h : 0;
     mk_len glue = vspace_len(&m->glue);
-    if (m->placed && m->y + glue + it->h + m->notes + nh + sep > f->avail) {
+    if (it->grid) /* the line's top on the grid: the space before it is in that */
+        glue = grid_snap(it->grid, f->col_b, m->y + glue) - m->y;
+    mk_len h = it->grid_adv ? it->grid_adv : it->h;
+    int fits = m->y + glue + h + m->notes + nh + sep <= f->avail;
+    if (m->placed && !fits) {
         if (m->best != (size_t)-1)
             return m->best;
+        if (m->any != (size_t)-1 && f->may_be_empty)
+            return COLUMN_EMPTY; /* the kept content may start the next page whole */
         if (m->any != (size_t)-1) {
-            diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT, it->fo ? it->fo->loc : (diag_loc){0},
-                     "content kept together is taller than the page; it is "
-                     "broken here (loosen keep-together or keep-with-next)");
+            f->overflow = 1; /* a broken keep: a balancing height must not need it */
+            if (!f->quiet)
+                diag_add(p->c->diags, DIAG_WARNING, STAGE_LAYOUT,
+                         it->fo ? it->fo->loc : (diag_loc){0},
+                         "content kept together is taller than the page; it is "
+                         "broken here (loosen keep-together or keep-with-next)");
             return m->any;
         }
     }
+    if (!m->placed && !fits) {
+        if (f->may_be_empty)
+            return COLUMN_EMPTY;
+        f->overflow = 1;
+    }
     if (!m->placed)
         warn_box(p, it, f, m, nh, sep);
-    m->y += glue + it->h;
+    m->y += glue + (it->grid_adv ? it->grid_adv : it->h);
     m->notes += nh + sep;
     m->glue = (vspace){0};
     m->placed = 1;
@@ -166,27 +222,36 @@ static size_t measure_column(pager *p, col_fill *f, uint8_t *brk)
 {
     const vlist *v = p->v;
     mstate m = {.y = reopen_height(p), .notes = f->notes_h, .best = (size_t)-1,
-                .any = (size_t)-1};
+                .any = (size_t)-1, .lastpen = (size_t)-1};
     for (size_t k = 0; k < p->open.len; k++)
         m.open_after += p->open.v[k]->retain_after;
     *brk = 0;
     for (size_t k = p->pos; k < v->items.len; k++) {
         const vitem *it = &v->items.v[k];
         size_t end = (size_t)-1;
+        if ((it->kind == V_BOX || it->kind == V_OPEN) && it->span != f->span && k > p->pos)
+            /* span="all" content begins or ends: so does the column (also
+             * when what came before holds no box: an empty block) */
+            return m.lastpen != (size_t)-1 && m.lastpen >= p->pos ? m.lastpen : k - 1;
         switch (it->kind) {
         case V_GLUE:
             /* §4.3.1 rule 1: conditional spaces vanish at the column top */
             if (m.placed || it->retain)
                 vspace_add(&m.glue, it);
             break;
-        case V_OPEN: case V_CLOSE: measure_mark(it, &m); break;
+        case V_OPEN: case V_CLOSE: measure_mark(it, f, &m); break;
         case V_PENALTY:
+            m.lastpen = k;
             if (it->penalty <= VP_FORCE && m.placed)
                 end = k;
             else
                 measure_penalty(it, k, f, &m);
             break;
         case V_BOX: end = measure_box(p, it, f, &m); break;
+        }
+        if (end == COLUMN_EMPTY) {
+            f->empty = 1;
+            return p->pos;
         }
         if (end != (size_t)-1) {
             const vitem *e = &v->items.v[end];
@@ -227,16 +292,18 @@ typedef struct {
     VEC(openblk) stack;
     area *region;          /* the column's container */
     mk_len col_i;          /* column offset inside the region */
+    mk_len col_b;          /* … and its top */
     mk_len y;
     vspace glue;           /* spaces waiting for the next box or border */
     int placed;
+    int grid;              /* the flow's columns: items snap to their grid */
 } placer;
 
 static area *parent_area(placer *pl, mk_len *abs_i, mk_len *abs_b)
 {
     if (pl->stack.len == 0) {
         *abs_i = -pl->col_i;
-        *abs_b = 0;
+        *abs_b = -pl->col_b;
         return pl->region;
     }
     openblk *o = &pl->stack.v[pl->stack.len - 1];
@@ -367,6 +434,8 @@ static void place_label(placer *pl, area *label, const fo_node *item_fo)
 static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f)
 {
     flush_glue(pl);
+    if (pl->grid && it->grid)
+        pl->y = grid_snap(it->grid, pl->col_b, pl->y);
     if (it->area)
         put(pl, it->area, it->area->i, pl->y);
     for (const vlabel *l = it->labels; l; l = l->next)
@@ -374,7 +443,7 @@ static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f)
     for (const vnote *n = it->notes; n; n = n->next)
         VEC_PUSH(&f->notes, n->body);
     record_ids(p, it, f);
-    pl->y += it->h;
+    pl->y += pl->grid && it->grid_adv ? it->grid_adv : it->h;
     pl->placed = 1;
 }
 
@@ -385,12 +454,16 @@ static void place_open(pager *p, placer *pl, const vitem *it, col_fill *f)
      * first child's space-before (XSL 1.1 §4.3.1): the child lands at the
      * larger of the two. */
     mk_len space = vspace_len(&pl->glue);
-    pl->y += space;
-    open_area(p, pl, it->blk, 0);
-    if (it->h > 0)
-        pl->glue = (vspace){0};
-    else
-        pl->y -= space;
+    if (pl->grid && grid_open(it, pl->col_b, &pl->y, &pl->glue)) {
+        open_area(p, pl, it->blk, 0);
+    } else {
+        pl->y += space;
+        open_area(p, pl, it->blk, 0);
+        if (it->h > 0)
+            pl->glue = (vspace){0};
+        else
+            pl->y -= space;
+    }
     VEC_PUSH(&p->open, it->blk);
     if (it->blk->markers)
         pager_marker_started(f, it->blk->markers);
@@ -407,19 +480,26 @@ static void place_close(pager *p, placer *pl, const vitem *it, col_fill *f)
 {
     if (it->blk && it->blk->markers)
         pager_marker_ended(f, it->blk->markers);
-    if (it->h > 0)
+    int unit = pl->grid && grid_unit_close(it);
+    if (it->h > 0 || unit)
         flush_glue(pl);
     pl->y += it->h;
     if (pl->stack.len)
         close_area(pl, pl->y);
+    if (unit)
+        pl->y = grid_after_unit(it, pl->col_b, pl->y);
     if (p->open.len)
         p->open.len--;
 }
 
 mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint8_t *brk)
 {
-    placer pl = {.region = region, .col_i = col_i};
+    placer pl = {.region = region, .col_i = col_i, .col_b = f->col_b, .grid = 1};
+    f->empty = 0;
+    f->overflow = 0;
     size_t end = measure_column(p, f, brk);
+    if (f->empty)
+        return 0;
     reopen(p, &pl, f);
     for (size_t k = p->pos; k < end; k++) {
         const vitem *it = &p->v->items.v[k];
@@ -458,4 +538,86 @@ mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_
     VEC_FREE(&pl.stack);
     VEC_FREE(&p.open);
     return pl.y - y0;
+}
+
+mk_len pager_kept_after_span(const pager *p)
+{
+    const vitem *items = p->v->items.v;
+    size_t k = p->pos, n = p->v->items.len;
+    while (k < n && !items[k].span)
+        k++;
+    while (k < n && (items[k].span || items[k].kind == V_GLUE))
+        k++;
+    if (k == n || items[k].kind != V_PENALTY || items[k].penalty < VP_INF)
+        return 0;
+    for (; k < n; k++)
+        if (items[k].kind == V_BOX)
+            return items[k].h;
+    return 0;
+}
+
+int pager_next_span(const pager *p)
+{
+    for (size_t k = p->pos; k < p->v->items.len; k++) {
+        const vitem *it = &p->v->items.v[k];
+        if (it->kind == V_BOX || it->kind == V_OPEN)
+            return it->span;
+    }
+    return -1;
+}
+
+/* What placing items [pos, end) would do to the pager, without areas:
+ * the blocks left open, and the footnotes the page then holds. */
+static void skip_to(pager *p, size_t end, col_fill *f)
+{
+    for (size_t k = p->pos; k < end; k++) {
+        const vitem *it = &p->v->items.v[k];
+        if (it->kind == V_OPEN)
+            VEC_PUSH(&p->open, it->blk);
+        else if (it->kind == V_CLOSE && p->open.len)
+            p->open.len--;
+        else if (it->kind == V_BOX && it->notes) {
+            if (!f->notes_h)
+                f->notes_h += f->separator_h;
+            f->notes_h += notes_height(it);
+        }
+    }
+    p->pos = end < p->v->items.len ? end + 1 : end;
+}
+
+int pager_simulate(pager *p, const col_fill *f0, int n, mk_len h)
+{
+    size_t pos = p->pos;
+    size_t open_len = p->open.len;
+    vblock **open = malloc((open_len ? open_len : 1) * sizeof *open);
+    if (!open)
+        abort(); /* out of memory, as vec.h */
+    if (open_len)
+        memcpy(open, p->open.v, open_len * sizeof *open);
+    col_fill f = *f0;
+    f.quiet = 1;
+    f.may_be_empty = 0;
+    f.avail = h;
+    int ok = 0;
+    for (int col = 0; col < n; col++) {
+        uint8_t brk;
+        f.overflow = 0;
+        size_t end = measure_column(p, &f, &brk);
+        if (f.overflow)
+            break;
+        skip_to(p, end, &f);
+        int next = pager_next_span(p);
+        if (next != f.span) {
+            ok = next < 0 ? 1 : 2;
+            break;
+        }
+        if (brk && brk != FO_BREAK_COLUMN)
+            break;
+    }
+    p->pos = pos;
+    p->open.len = 0;
+    for (size_t k = 0; k < open_len; k++)
+        VEC_PUSH(&p->open, open[k]);
+    free(open);
+    return ok;
 }

@@ -235,7 +235,10 @@ static void collect_footnote(pbuild *pb, const fo_node *n)
     lctx *c = pb->c;
     vnote *note = ARENA_NEW(c->seq, vnote);
     note->body = vlist_new(c);
+    mk_len grid = c->grid;
+    c->grid = 0; /* footnotes sit below the text, off the line grid */
     blocks_layout(c, note->body, body, 0, c->region_ipd, VP_INF);
+    c->grid = grid;
     add_obj(pb, (pobj){.kind = OBJ_NOTE, .fo = n, .note = note});
 }
 

@@ -18,6 +18,7 @@
  * is marked, and layout.c falls back to laying everything out again. */
 #include <string.h>
 
+#include "grid.h"
 #include "relayout.h"
 
 void relayout_note(lctx *c, vlist *v, size_t start, const fo_node *block,
@@ -32,7 +33,8 @@ void relayout_note(lctx *c, vlist *v, size_t start, const fo_node *block,
             sf->unspliceable = 1;
         return;
     }
-    crec r = {start, v->items.len, block, first, last, i0, ipd, c->region_ipd, keep_level};
+    crec r = {start, v->items.len, block, first, last, i0, ipd, c->region_ipd, keep_level,
+              c->grid, c->in_span};
     VEC_PUSH(&sf->recs, r);
 }
 
@@ -53,8 +55,11 @@ void relayout_splice(lctx *c, seqflow *sf)
         c->region_ipd = r->region_ipd;
         para_layout(c, fresh, r->block, r->first, r->last, r->i0, r->ipd, r->keep_level);
         r->start = out.len;
-        for (size_t j = 0; j < fresh->items.len; j++)
+        grid_mark_lines(fresh, 0, r->grid, r->block);
+        for (size_t j = 0; j < fresh->items.len; j++) {
+            fresh->items.v[j].span = r->span;
             VEC_PUSH(&out, fresh->items.v[j]);
+        }
         r->end = out.len;
         pos = old_end;
     }

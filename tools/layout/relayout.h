@@ -11,6 +11,8 @@ typedef struct {
     const fo_node *block, *first, *last;
     mk_len i0, ipd, region_ipd;
     int keep_level;
+    mk_len grid;                        /* its lines' grid pitch (grid.h) */
+    uint8_t span;                       /* in a span="all" block */
 } crec;
 
 typedef struct seqflow {
@@ -18,6 +20,7 @@ typedef struct seqflow {
     arena *arena;                       /* owns the flow's areas */
     vlist *flow;
     mk_len colw;
+    mk_len grid;                        /* the flow's line grid pitch, 0 = none */
     const fo_node *separator_fo;
     mk_len separator_h;
     VEC(crec) recs;
