@@ -5,10 +5,12 @@
  * (axf:text-emphasis-font-size), centred on its base character, on the
  * line's before side (above in lr-tb, right in tb-rl) or after side
  * (axf:text-emphasis-position). It is placed by its ink, not its em box:
- * the ink's near edge sits axf:text-emphasis-offset from the base's em
- * box (or from the ruby, over ruby). So the dots usually fit in the
- * half-leading and lines keep their pitch; a line grows only by what
- * does not fit. Spaces and the punctuation JLREQ names (cl-01, cl-02,
+ * the ink's near edge sits an eighth of the mark size plus
+ * axf:text-emphasis-offset from the base's em box (or from the ruby, over
+ * ruby). Dots never move lines (EM-1, and GR-2 for the line grid): they
+ * live in the interlinear space, the half-leading of their line and of
+ * the line before, and on a page's first line they may stand above the
+ * region's edge. Spaces and the punctuation JLREQ names (cl-01, cl-02,
  * cl-06, cl-07, and middle dots) get no dot (axf:text-emphasis-skip).
  *
  * The dots of one run of emphasised text on a line are one glyph run
@@ -162,7 +164,7 @@ static void flush(lctx *c, erun *e)
 }
 
 /* Adds the dot of cluster k (set at [x0, x1)) to the run being built. */
-static mk_len add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_len x0,
+static void add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_len x0,
                       mk_len x1, area *line)
 {
     const fo_props *p = m->props;
@@ -195,11 +197,9 @@ static mk_len add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk
         VEC_PUSH(&e->text, m->utf8[i]);
     e->run->ipd = x + m->ink.right - e->run->i;
     e->end = x1;
-    return reach + off + ink;
 }
 
-void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans,
-                        mk_len *above, mk_len *below)
+void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans)
 {
     erun e = {0};
     emark m = {0};
@@ -218,10 +218,7 @@ void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans,
             bad = shape_mark(c, p, &m) != 0;
         if (bad)
             continue;
-        mk_len need = add_dot(c, pi, &e, &m, k, spans->v[s].x0, spans->v[s].x1, line);
-        mk_len *side = p->em_position == 1 ? below : above;
-        if (need > *side)
-            *side = need;
+        add_dot(c, pi, &e, &m, k, spans->v[s].x0, spans->v[s].x1, line);
     }
     flush(c, &e);
     VEC_FREE(&e.glyphs);

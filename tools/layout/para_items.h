@@ -142,9 +142,8 @@ void para_ruby_line(lctx *c, pitems *pi, area *line, const pspans *spans,
                     mk_len *above, mk_len *below);
 void para_ruby_free(pbuild *pb);
 /* para_emph.c: the emphasis dots of a finished line (JLREQ 3.3.9), as
- * para_ruby_line does the ruby (it calls this). */
-void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans,
-                        mk_len *above, mk_len *below);
+ * para_ruby_line does the ruby (it calls this); they never move lines. */
+void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans);
 
 /* para_decor.c: records n as a pdeco when it has anything to draw. */
 void para_decor_collect(pbuild *pb, const fo_node *n, size_t start, size_t end);

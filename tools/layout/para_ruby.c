@@ -482,5 +482,5 @@ void para_ruby_line(lctx *c, pitems *pi, area *line, const pspans *spans,
         if (need > *side)
             *side = need; /* only what the half-leading cannot hold */
     }
-    para_emphasis_line(c, pi, line, spans, above, below);
+    para_emphasis_line(c, pi, line, spans);
 }
