@@ -13,8 +13,8 @@
  * region's edge. Spaces and the punctuation JLREQ names (cl-01, cl-02,
  * cl-06, cl-07, and middle dots) get no dot (axf:text-emphasis-skip).
  *
- * The dots of one run of emphasised text on a line are one glyph run
- * (role AREA_EMPHASIS), so the trace and the PDF stay compact. */
+ * The dots of consecutive emphasised characters on a line are one glyph
+ * run (role AREA_EMPHASIS), so the trace and the PDF stay compact. */
 #include <string.h>
 
 #include "para_items.h"
@@ -142,7 +142,7 @@ typedef struct {
     VEC(area_glyph) glyphs;
     VEC(char) text;
     const fo_props *props;
-    mk_len end;           /* where the last base character ended */
+    size_t next;          /* the cluster that may continue the run */
 } erun;
 
 static void flush(lctx *c, erun *e)
@@ -175,7 +175,7 @@ static void add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_l
     mk_len reach = base_reach(pi, k, after);
     mk_len ink = m->ink.top - m->ink.bottom;
     mk_len x = (x0 + x1) / 2 - (m->ink.left + m->ink.right) / 2; /* the ink centred */
-    if (!e->run || e->props != p || e->end != x0) {
+    if (!e->run || e->props != p || e->next != k) {
         flush(c, e);
         area *r = lctx_area(c, AREA_GLYPHS, pi->pb->styles.v[pi->sh.clusters[k].run].fo);
         area_glyphs *g = &r->u.glyphs;
@@ -196,7 +196,7 @@ static void add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_l
     for (size_t i = 0; i < m->len; i++)
         VEC_PUSH(&e->text, m->utf8[i]);
     e->run->ipd = x + m->ink.right - e->run->i;
-    e->end = x1;
+    e->next = k + 1;
 }
 
 void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans)
