@@ -473,9 +473,14 @@ void para_ruby_line(lctx *c, pitems *pi, area *line, const pspans *spans,
                     mk_len *above, mk_len *below)
 {
     pbuild *pb = pi->pb;
+    size_t lo = (size_t)-1, hi = 0; /* the line's text */
+    for (size_t s = 0; s < spans->len; s++) {
+        if (spans->v[s].start < lo) lo = spans->v[s].start;
+        if (spans->v[s].end > hi) hi = spans->v[s].end;
+    }
     for (size_t i = 0; i < pb->rubies.len; i++) {
         const pruby *r = &pb->rubies.v[i];
-        if (r->k1 <= r->k0)
+        if (r->k1 <= r->k0 || r->end <= lo || r->start >= hi)
             continue;
         mk_len need = place_ruby(c, pi, r, line, spans);
         mk_len *side = r->rt->props->ruby_position == 1 ? below : above;
