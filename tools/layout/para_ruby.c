@@ -314,13 +314,23 @@ static void push(pitems *pi, lb_item it)
 /* Overhang w over a neighbour: mid-line only. Behind a break opportunity
  * it is glue (dropped at a line start like the break's own glue);
  * without one, the line cannot start here, and a kern box does. */
-static void overhang(pitems *pi, size_t mark, mk_len w)
+static void overhang(pitems *pi, size_t mark, mk_len w, uint32_t neighbour)
 {
     int breakable = 0;
-    for (size_t i = mark; i < pi->items.len; i++)
-        breakable |= pi->items.v[i].type == LB_GLUE ||
-                     (pi->items.v[i].type == LB_PENALTY && pi->items.v[i].penalty < LB_INFINITY);
-    push(pi, (lb_item){.type = breakable ? LB_GLUE : LB_BOX, .width = -w});
+    mk_len aki = 0; /* what justification leaves of the junction's space */
+    for (size_t i = mark; i < pi->items.len; i++) {
+        const lb_item *it = &pi->items.v[i];
+        breakable |= it->type == LB_GLUE || (it->type == LB_PENALTY && it->penalty < LB_INFINITY);
+        if (it->type == LB_GLUE)
+            aki += it->width - it->shrink;
+    }
+    /* over punctuation only its aki may be covered, never its glyph, also
+     * when line adjustment squeezes that aki (RB-6) */
+    jlreq_class k = jlreq_class_of(neighbour);
+    if (k == JL_CLOSING || k == JL_FULL_STOP || k == JL_COMMA || k == JL_OPENING)
+        w = w < aki ? w : aki;
+    if (w > 0)
+        push(pi, (lb_item){.type = breakable ? LB_GLUE : LB_BOX, .width = -w});
 }
 
 void para_ruby_before(pitems *pi, long prev, size_t k, size_t mark)
@@ -330,13 +340,13 @@ void para_ruby_before(pitems *pi, long prev, size_t k, size_t mark)
     int32_t here = pi->ruby_at[k], before = prev >= 0 ? pi->ruby_at[prev] : -1;
     const pruby *rb = before >= 0 ? &pi->pb->rubies.v[before] : NULL;
     if (rb && here != before && rb->k1 == k && rb->oh_end)
-        overhang(pi, mark, rb->oh_end);
+        overhang(pi, mark, rb->oh_end, pi->sh.clusters[k].cp);
     if (here < 0)
         return;
     const pruby *r = &pi->pb->rubies.v[here];
     if (k == r->k0) {
         if (r->oh_start && prev == (long)k - 1)
-            overhang(pi, mark, r->oh_start);
+            overhang(pi, mark, r->oh_start, pi->sh.clusters[prev].cp);
         if (r->lead)
             push(pi, (lb_item){.type = LB_BOX, .width = r->lead});
     } else if (r->gap) {
