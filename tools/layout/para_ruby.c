@@ -225,6 +225,7 @@ static int overhang_onto(const pitems *pi, const pruby *r, long k, int side)
         return 0;
     switch (jlreq_class_of(cl->cp)) {
     case JL_HIRAGANA: case JL_SMALL_KANA: case JL_PROLONGED: case JL_ITERATION:
+    case JL_IDEO_SPACE: /* U+3000: preferred, as over a paragraph indent */
         return 1;
     case JL_KATAKANA:
         return !(oh & FO_RUBY_OH_EXCEPT_KATAKANA);
