@@ -7,7 +7,8 @@
     - attribute sets (body text, headings, tables, captions, footnotes)
     - page masters for A4 portrait (cover, odd/even body pages)
     - the mk:loc helper (source locations for mkdoc's error messages)
-    - inline markup: em, strong, span, code, yen, br, link, xref, fn
+    - inline markup: em (bold, or emphasis dots with type="dots"), strong,
+      span, code, yen, br, link, xref, fn, ruby
     - blocks: p, ul, ol, li, note, table (col/head/body/foot/row/cell),
       figure, image, caption
     - numbering helpers (mode "table-number", "figure-number", "label")
@@ -22,6 +23,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:mk="urn:mkdoc:ext"
+    xmlns:axf="http://www.antennahouse.com/names/XSL/Extensions"
     exclude-result-prefixes="mk">
 
   <!-- ============================================================ -->
@@ -280,6 +282,47 @@
       <xsl:call-template name="loc"/>
       <xsl:apply-templates/>
     </fo:inline>
+  </xsl:template>
+
+  <!-- emphasis dots (圏点, JLREQ 3.3.9): sesame dots over each character,
+       Antenna House's axf:text-emphasis-style -->
+  <xsl:template match="em[@type = 'dots']">
+    <fo:inline axf:text-emphasis-style="filled sesame">
+      <xsl:call-template name="loc"/>
+      <xsl:apply-templates/>
+    </fo:inline>
+  </xsl:template>
+
+  <!-- ruby (JLREQ 3.3), HTML-like: <ruby>base<rt>reading</rt>...</ruby>.
+       The text before each rt is its base. Each pair becomes an axf:ruby
+       of its own (a mono-ruby over one character, a group-ruby over a
+       word); type="jukugo" keeps the pairs of a compound in one axf:ruby,
+       so the formatter places them as jukugo-ruby. -->
+  <xsl:template match="ruby">
+    <xsl:choose>
+      <xsl:when test="@type = 'jukugo'">
+        <axf:ruby>
+          <xsl:call-template name="loc"/>
+          <xsl:for-each select="rt">
+            <xsl:call-template name="ruby-pair"/>
+          </xsl:for-each>
+        </axf:ruby>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="rt">
+          <axf:ruby>
+            <xsl:call-template name="loc"/>
+            <xsl:call-template name="ruby-pair"/>
+          </axf:ruby>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the base before the current rt, and the rt -->
+  <xsl:template name="ruby-pair">
+    <axf:ruby-base><xsl:value-of select="normalize-space(preceding-sibling::text()[1])"/></axf:ruby-base>
+    <axf:ruby-text><xsl:value-of select="normalize-space(.)"/></axf:ruby-text>
   </xsl:template>
 
   <xsl:template match="strong">

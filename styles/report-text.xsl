@@ -397,6 +397,7 @@
   <xsl:template match="text()" mode="inline"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
   <xsl:template match="fn" mode="inline">注<xsl:number level="any" count="fn"/></xsl:template>
+  <xsl:template match="rt" mode="inline"/> <!-- ruby: the base text only -->
   <xsl:template match="br" mode="inline"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="yen" mode="inline">
     <xsl:call-template name="amount"><xsl:with-param name="n" select="normalize-space(.)"/></xsl:call-template>

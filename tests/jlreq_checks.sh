@@ -32,9 +32,14 @@ fo_paragraphs() {
 import sys
 import xml.etree.ElementTree as ET
 FO = "{http://www.w3.org/1999/XSL/Format}"
+AXF = "{http://www.antennahouse.com/names/XSL/Extensions}"
+def text(e):  # the block's text without its ruby (axf:ruby-text)
+    if e.tag == AXF + "ruby-text":
+        return e.tail or ""
+    return (e.text or "") + "".join(text(c) for c in e) + (e.tail or "")
 for flow in ET.parse(sys.argv[1]).getroot().iter(FO + "flow"):
     for b in flow.iter(FO + "block"):
-        print("".join(b.itertext()).strip())
+        print(((b.text or "") + "".join(text(c) for c in b)).strip())
 PY
 }
 

@@ -114,7 +114,8 @@ def unquote(tok):
 
 def add_linetext(trace_lines):
     """After every 'line' area, insert 'linetext "TEXT"': the text of the glyph
-    runs that follow it up to the next page/region/block/line, whitespace removed."""
+    runs that follow it up to the next page/region/block/line, whitespace removed
+    (ruby and emphasis runs left out: they annotate the text)."""
     out = []
     for i, line in enumerate(trace_lines):
         out.append(line)
@@ -126,7 +127,9 @@ def add_linetext(trace_lines):
             k, pos, _ = split_line(nxt)
             if k in LINE_ENDERS:
                 break
-            if k == "glyphs" and pos and pos[-1].startswith('"'):
+            # ruby and emphasis dots are not the line's text
+            if k == "glyphs" and pos and pos[-1].startswith('"') and \
+                    "ruby" not in pos and "emphasis" not in pos:
                 text.append(unquote(pos[-1]))
         joined = re.sub(r"\s+", "", "".join(text))
         out.append('linetext "%s"' % joined.replace("\\", "\\\\").replace('"', '\\"'))

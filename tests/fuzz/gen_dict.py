@@ -22,10 +22,12 @@ VALUES = [
     "lr-tb", "tb-rl", "rl-tb", "justify", "center", "end", "start", "retain", "discard",
     "force", "scale-to-fit", "scale-down-to-fit", "max(1pt, 2pt)", "min(1pt,2pt)", "abs(-1pt)",
     "floor(1.5)", "round(2.5)", "(1pt + 2pt) * 3", "10pt div 0",
+    "filled sesame", "open dot", "'\u25c6'", "start end except-kanji", "0.5",
 ]
 XML = [
     '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">', "</fo:root>",
-    'xmlns:fo="http://www.w3.org/1999/XSL/Format"', 'master-name="p"', 'master-reference="p"',
+    'xmlns:fo="http://www.w3.org/1999/XSL/Format"',
+    'xmlns:axf="http://www.antennahouse.com/names/XSL/Extensions"', 'master-name="p"', 'master-reference="p"',
     'flow-name="xsl-region-body"', 'flow-name="xsl-region-before"', 'flow-name="xsl-footnote-separator"',
     "<fo:block>", "</fo:block>", "<![CDATA[", "]]>", "<!--", "-->", "&amp;", "&#x3000;", "&#0;",
     '<!DOCTYPE x [<!ENTITY e "eee">]>', "&e;", '<?xml version="1.0" encoding="UTF-8"?>',
@@ -35,7 +37,7 @@ XML = [
 
 def elements():
     src = open(os.path.join(ROOT, "tools", "fo", "fo_tree.c"), encoding="utf-8").read()
-    return sorted(set(re.findall(r'\[FO_[A-Z_]+\] = "([a-z-]+)"', src)))
+    return sorted(set(re.findall(r'\[FO_[A-Z_]+\] = "([a-z:-]+)"', src)))
 
 
 def properties():
@@ -69,9 +71,10 @@ def main():
         print('"%s"' % esc)
 
     for e in elements():
-        out("fo:" + e)
-        out("<fo:%s>" % e)
-        out("</fo:%s>" % e)
+        name = e if ":" in e else "fo:" + e  # axf:ruby … carry their prefix
+        out(name)
+        out("<%s>" % name)
+        out("</%s>" % name)
     names, keywords = properties()
     for n in names:
         out(n)

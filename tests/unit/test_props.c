@@ -652,6 +652,53 @@ static void test_tcy_props(fo_props_ctx ctx, diag_list *d)
     OK(diag_count(d) == before + 2 && last_diag_has(d, "extensions.md"));
 }
 
+/* Ruby and emphasis dots (axf:ruby-*, axf:text-emphasis-*, JLREQ 3.3):
+ * AH's keywords, the initial values, percentages and numbers kept for
+ * layout, the mark string, and the accepted values named in messages. */
+static void test_ruby_props(fo_props_ctx ctx, diag_list *d)
+{
+    fo_props *p = P0(FO_BLOCK, NULL), *c;
+    INT_EQ(p->ruby_overhang, FO_RUBY_OH_AUTO);
+    INT_EQ(p->ruby_font_size.pct, 5000);
+    INT_EQ(p->em_style, FO_EM_NONE);
+    INT_EQ(p->em_skip, FO_EMSKIP_SPACES | FO_EMSKIP_PUNCT);
+    p = P(FO_BLOCK, NULL, "axf:ruby-align", "distribute-letter center",
+          "axf:ruby-position", "after", "axf:ruby-overhang", "end except-katakana",
+          "axf:ruby-font-size", "6pt", "axf:ruby-limit-overhang", "1",
+          "axf:ruby-offset", "10%", "axf:text-emphasis-style", "open sesame",
+          "axf:text-emphasis-position", "after", "axf:text-emphasis-skip", "spaces");
+    INT_EQ(p->ruby_align, FO_RUBY_ALIGN_DIST_LETTER | FO_RUBY_ALIGN_CENTER);
+    INT_EQ(p->ruby_position, 1);
+    INT_EQ(p->ruby_overhang, FO_RUBY_OH_END | FO_RUBY_OH_EXCEPT_KATAKANA);
+    INT_EQ(p->ruby_font_size.fixed, 6 * MK_PT);
+    INT_EQ(p->ruby_font_size.pct, 0);
+    INT_EQ(p->ruby_limit_overhang.pct, 10000);
+    INT_EQ(p->ruby_offset.pct, 1000);
+    INT_EQ(p->em_style, FO_EM_SESAME | FO_EM_OPEN);
+    INT_EQ(p->em_position, 1);
+    INT_EQ(p->em_skip, FO_EMSKIP_SPACES);
+    c = P0(FO_INLINE, p); /* all inherited */
+    INT_EQ(c->ruby_overhang, p->ruby_overhang);
+    INT_EQ(c->em_style, p->em_style);
+    INT_EQ(P(FO_INLINE, p, "axf:text-emphasis-style", "filled")->em_style, FO_EM_FILLED_ONLY);
+    INT_EQ(P(FO_INLINE, p, "axf:text-emphasis-style", "none")->em_style, FO_EM_NONE);
+    c = P(FO_INLINE, p, "axf:text-emphasis-style", "'\xe2\x97\x86'");
+    INT_EQ(c->em_style, FO_EM_STRING);
+    OK(c->em_string && strcmp(c->em_string, "\xe2\x97\x86") == 0);
+    size_t before = diag_count(d);
+    c = P(FO_INLINE, p, "axf:ruby-position", "above");
+    INT_EQ(c->ruby_position, 1); /* invalid: inherited */
+    OK(diag_count(d) == before + 1 && last_diag_has(d, "before, after"));
+    c = P(FO_INLINE, p, "axf:ruby-overhang", "auto start");
+    INT_EQ(c->ruby_overhang, p->ruby_overhang);
+    OK(last_diag_has(d, "except-kanji"));
+    P(FO_INLINE, p, "axf:text-emphasis-style", "filled open");
+    OK(last_diag_has(d, "sesame"));
+    P(FO_INLINE, p, "axf:ruby-font-size", "-2pt");
+    OK(last_diag_has(d, "a number such as 0.5"));
+    OK(diag_count(d) == before + 4);
+}
+
 int main(void)
 {
     arena *a = arena_new();
@@ -672,6 +719,7 @@ int main(void)
     test_robust(ctx, d);
     test_jlreq_props(ctx, d);
     test_tcy_props(ctx, d);
+    test_ruby_props(ctx, d);
     diag_list_free(d);
     arena_free(a);
     return TEST_END();

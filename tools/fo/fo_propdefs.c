@@ -13,35 +13,41 @@ static const fo_keyword kw_9[] = {{"balance", 1}, {"auto", 2}};
 static const fo_keyword kw_10[] = {{"none", 0}, {"start", 1}, {"first", 2}, {"force-end", 4}, {"allow-end", 8}, {"last", 16}, {"end", 8}};
 static const fo_keyword kw_11[] = {{"strict", 0}, {"normal", 1}, {"auto", 1}, {"loose", 2}, {"anywhere", 3}};
 static const fo_keyword kw_12[] = {{"none", 0}, {"auto", 37}, {"start", 1}, {"start-except-first", 2}, {"end", 4}, {"allow-end", 8}, {"end-except-fullstop", 16}, {"adjacent", 32}, {"all", 64}};
-static const fo_keyword kw_13[] = {{"none", 0}, {"auto", 3}, {"ideograph-numeric", 1}, {"ideograph-alpha", 2}, {"ideograph-parenthesis", 4}};
-static const fo_keyword kw_15[] = {{"none", 0}, {"auto", 7}, {"punctuation", 1}, {"ideograph", 2}, {"inter-word", 4}};
-static const fo_keyword kw_26[] = {{"any", 0}, {"blank", 1}, {"not-blank", 2}};
-static const fo_keyword kw_50[] = {{"separate", 0}, {"collapse", 1}, {"collapse-with-precedence", 1}};
-static const fo_keyword kw_85[] = {{"auto", 0}, {"column", 1}, {"page", 2}, {"even-page", 3}, {"odd-page", 4}};
-static const fo_keyword kw_86[] = {{"auto", 0}, {"column", 1}, {"page", 2}, {"even-page", 3}, {"odd-page", 4}};
-static const fo_keyword kw_114[] = {{"auto", 0}, {"before", 1}, {"center", 2}, {"after", 3}};
-static const fo_keyword kw_133[] = {{"normal", 0}, {"italic", 1}, {"oblique", 2}, {"backslant", 2}};
-static const fo_keyword kw_134[] = {{"normal", 0}, {"small-caps", 1}};
-static const fo_keyword kw_136[] = {{"auto", 0}, {"even", 1}, {"odd", 2}, {"end-on-even", 3}, {"end-on-odd", 4}, {"no-force", 5}};
-static const fo_keyword kw_153[] = {{"auto", 0}, {"auto-odd", -1}, {"auto-even", -2}};
-static const fo_keyword kw_179[] = {{"space", 0}, {"rule", 1}, {"dots", 2}, {"use-content", 3}};
-static const fo_keyword kw_180[] = {{"use-font-metrics", 0}};
-static const fo_keyword kw_184[] = {{"strict", 0}, {"normal", 1}, {"auto", 1}, {"loose", 2}, {"anywhere", 3}};
-static const fo_keyword kw_193[] = {{"treat-as-space", 0}, {"ignore", 1}, {"preserve", 2}, {"treat-as-zero-width-space", 3}};
-static const fo_keyword kw_204[] = {{"no-limit", -1}};
-static const fo_keyword kw_214[] = {{"any", 0}, {"odd", 1}, {"even", 2}};
-static const fo_keyword kw_240[] = {{"any", 0}, {"first", 1}, {"last", 2}, {"rest", 3}, {"only", 4}};
-static const fo_keyword kw_257[] = {{"before", 1}, {"baseline", 0}};
-static const fo_keyword kw_260[] = {{"page-sequence", 0}, {"page", 1}, {"document", 2}};
-static const fo_keyword kw_263[] = {{"first-starting-within-page", 0}, {"first-including-carryover", 1}, {"last-starting-within-page", 2}, {"last-ending-within-page", 3}};
-static const fo_keyword kw_268[] = {{"none", 0}, {"solid", 2}, {"dotted", 3}, {"dashed", 4}, {"double", 5}, {"groove", 6}, {"ridge", 7}};
-static const fo_keyword kw_270[] = {{"uniform", 0}, {"non-uniform", 1}};
-static const fo_keyword kw_291[] = {{"none", 0}, {"all", 1}};
-static const fo_keyword kw_299[] = {{"show", 0}, {"hide", 1}};
-static const fo_keyword kw_304[] = {{"auto", 0}, {"fixed", 1}};
-static const fo_keyword kw_310[] = {{"start", 0}, {"center", 1}, {"end", 2}, {"justify", 3}, {"left", 4}, {"right", 5}, {"inside", 6}, {"outside", 7}};
-static const fo_keyword kw_327[] = {{"ignore-if-surrounding-linefeed", 0}, {"preserve", 1}, {"ignore", 2}, {"ignore-if-before-linefeed", 3}, {"ignore-if-after-linefeed", 4}};
-static const fo_keyword kw_331[] = {{"no-wrap", 0}, {"wrap", 1}};
+static const fo_keyword kw_13[] = {{"auto", 0}, {"center", 1}, {"start", 2}, {"end", 4}, {"start-if-vertical", 8}, {"distribute-space", 16}, {"distribute-letter", 32}};
+static const fo_keyword kw_25[] = {{"none", 0}, {"auto", 7}, {"start", 1}, {"end", 2}, {"except-kanji", 4}, {"except-katakana", 8}, {"except-start-open-parenthesis", 16}, {"except-end-close-parenthesis", 32}};
+static const fo_keyword kw_26[] = {{"before", 0}, {"after", 1}};
+static const fo_keyword kw_28[] = {{"none", 0}, {"auto", 3}, {"ideograph-numeric", 1}, {"ideograph-alpha", 2}, {"ideograph-parenthesis", 4}};
+static const fo_keyword kw_37[] = {{"before", 0}, {"after", 1}};
+static const fo_keyword kw_38[] = {{"none", 0}, {"spaces", 1}, {"punctuation", 2}, {"symbols", 4}, {"narrow", 8}};
+static const fo_keyword kw_39[] = {{"none", 0}, {"dot", 1}, {"circle", 2}, {"double-circle", 3}, {"triangle", 4}, {"sesame", 5}, {"filled", 7}, {"open", 16}};
+static const fo_keyword kw_40[] = {{"none", 0}, {"auto", 7}, {"punctuation", 1}, {"ideograph", 2}, {"inter-word", 4}};
+static const fo_keyword kw_51[] = {{"any", 0}, {"blank", 1}, {"not-blank", 2}};
+static const fo_keyword kw_75[] = {{"separate", 0}, {"collapse", 1}, {"collapse-with-precedence", 1}};
+static const fo_keyword kw_110[] = {{"auto", 0}, {"column", 1}, {"page", 2}, {"even-page", 3}, {"odd-page", 4}};
+static const fo_keyword kw_111[] = {{"auto", 0}, {"column", 1}, {"page", 2}, {"even-page", 3}, {"odd-page", 4}};
+static const fo_keyword kw_139[] = {{"auto", 0}, {"before", 1}, {"center", 2}, {"after", 3}};
+static const fo_keyword kw_158[] = {{"normal", 0}, {"italic", 1}, {"oblique", 2}, {"backslant", 2}};
+static const fo_keyword kw_159[] = {{"normal", 0}, {"small-caps", 1}};
+static const fo_keyword kw_161[] = {{"auto", 0}, {"even", 1}, {"odd", 2}, {"end-on-even", 3}, {"end-on-odd", 4}, {"no-force", 5}};
+static const fo_keyword kw_178[] = {{"auto", 0}, {"auto-odd", -1}, {"auto-even", -2}};
+static const fo_keyword kw_204[] = {{"space", 0}, {"rule", 1}, {"dots", 2}, {"use-content", 3}};
+static const fo_keyword kw_205[] = {{"use-font-metrics", 0}};
+static const fo_keyword kw_209[] = {{"strict", 0}, {"normal", 1}, {"auto", 1}, {"loose", 2}, {"anywhere", 3}};
+static const fo_keyword kw_218[] = {{"treat-as-space", 0}, {"ignore", 1}, {"preserve", 2}, {"treat-as-zero-width-space", 3}};
+static const fo_keyword kw_229[] = {{"no-limit", -1}};
+static const fo_keyword kw_239[] = {{"any", 0}, {"odd", 1}, {"even", 2}};
+static const fo_keyword kw_265[] = {{"any", 0}, {"first", 1}, {"last", 2}, {"rest", 3}, {"only", 4}};
+static const fo_keyword kw_282[] = {{"before", 1}, {"baseline", 0}};
+static const fo_keyword kw_285[] = {{"page-sequence", 0}, {"page", 1}, {"document", 2}};
+static const fo_keyword kw_288[] = {{"first-starting-within-page", 0}, {"first-including-carryover", 1}, {"last-starting-within-page", 2}, {"last-ending-within-page", 3}};
+static const fo_keyword kw_293[] = {{"none", 0}, {"solid", 2}, {"dotted", 3}, {"dashed", 4}, {"double", 5}, {"groove", 6}, {"ridge", 7}};
+static const fo_keyword kw_295[] = {{"uniform", 0}, {"non-uniform", 1}};
+static const fo_keyword kw_316[] = {{"none", 0}, {"all", 1}};
+static const fo_keyword kw_324[] = {{"show", 0}, {"hide", 1}};
+static const fo_keyword kw_329[] = {{"auto", 0}, {"fixed", 1}};
+static const fo_keyword kw_335[] = {{"start", 0}, {"center", 1}, {"end", 2}, {"justify", 3}, {"left", 4}, {"right", 5}, {"inside", 6}, {"outside", 7}};
+static const fo_keyword kw_352[] = {{"ignore-if-surrounding-linefeed", 0}, {"preserve", 1}, {"ignore", 2}, {"ignore-if-before-linefeed", 3}, {"ignore-if-after-linefeed", 4}};
+static const fo_keyword kw_356[] = {{"no-wrap", 0}, {"wrap", 1}};
 
 const fo_propdef fo_propdefs[] = {
     {"absolute-position", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -57,9 +63,34 @@ const fo_propdef fo_propdefs[] = {
     {"axf:hanging-punctuation", 1, 6, FO_PT_FLAGS, FO_ARG_NONE, offsetof(fo_props, hanging_punctuation), sizeof(((fo_props *)0)->hanging_punctuation), kw_10, 7, NULL},
     {"axf:line-break", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, line_break), sizeof(((fo_props *)0)->line_break), kw_11, 5, NULL},
     {"axf:punctuation-trim", 1, 6, FO_PT_FLAGS, FO_ARG_NONE, offsetof(fo_props, punctuation_trim), sizeof(((fo_props *)0)->punctuation_trim), kw_12, 9, NULL},
-    {"axf:text-autospace", 1, 6, FO_PT_FLAGS, FO_ARG_NONE, offsetof(fo_props, text_autospace), sizeof(((fo_props *)0)->text_autospace), kw_13, 5, NULL},
+    {"axf:ruby-align", 1, 6, FO_PT_AXFLAGS, FO_ARG_NONE, offsetof(fo_props, ruby_align), sizeof(((fo_props *)0)->ruby_align), kw_13, 7, NULL},
+    {"axf:ruby-color", 1, 6, FO_PT_COLOR, FO_ARG_NONE, offsetof(fo_props, ruby_color), sizeof(((fo_props *)0)->ruby_color), NULL, 0, NULL},
+    {"axf:ruby-condense", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:ruby-font-family", 1, 6, FO_PT_AXFAMILY, FO_ARG_NONE, offsetof(fo_props, ruby_font_family), sizeof(((fo_props *)0)->ruby_font_family), NULL, 0, NULL},
+    {"axf:ruby-font-size", 1, 6, FO_PT_AXLEN, FO_ARG_NONE, offsetof(fo_props, ruby_font_size), sizeof(((fo_props *)0)->ruby_font_size), NULL, 0, NULL},
+    {"axf:ruby-font-stretch", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:ruby-font-style", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:ruby-font-weight", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:ruby-limit-overhang", 1, 6, FO_PT_AXLEN, FO_ARG_NONE, offsetof(fo_props, ruby_limit_overhang), sizeof(((fo_props *)0)->ruby_limit_overhang), NULL, 0, NULL},
+    {"axf:ruby-limit-space", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:ruby-minimum-font-size", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:ruby-offset", 1, 6, FO_PT_AXLEN, FO_ARG_NONE, offsetof(fo_props, ruby_offset), sizeof(((fo_props *)0)->ruby_offset), NULL, 0, NULL},
+    {"axf:ruby-overhang", 1, 6, FO_PT_AXFLAGS, FO_ARG_NONE, offsetof(fo_props, ruby_overhang), sizeof(((fo_props *)0)->ruby_overhang), kw_25, 8, NULL},
+    {"axf:ruby-position", 1, 6, FO_PT_AXKW, FO_ARG_NONE, offsetof(fo_props, ruby_position), sizeof(((fo_props *)0)->ruby_position), kw_26, 2, NULL},
+    {"axf:ruby-small-kana", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:text-autospace", 1, 6, FO_PT_FLAGS, FO_ARG_NONE, offsetof(fo_props, text_autospace), sizeof(((fo_props *)0)->text_autospace), kw_28, 5, NULL},
     {"axf:text-combine-horizontal", 1, 6, FO_PT_TCY, FO_ARG_NONE, offsetof(fo_props, text_combine), sizeof(((fo_props *)0)->text_combine), NULL, 0, NULL},
-    {"axf:text-justify-trim", 1, 6, FO_PT_FLAGS, FO_ARG_NONE, offsetof(fo_props, text_justify_trim), sizeof(((fo_props *)0)->text_justify_trim), kw_15, 5, NULL},
+    {"axf:text-emphasis-font-color", 1, 6, FO_PT_COLOR, FO_ARG_NONE, offsetof(fo_props, em_color), sizeof(((fo_props *)0)->em_color), NULL, 0, NULL},
+    {"axf:text-emphasis-font-family", 1, 6, FO_PT_AXFAMILY, FO_ARG_NONE, offsetof(fo_props, em_font_family), sizeof(((fo_props *)0)->em_font_family), NULL, 0, NULL},
+    {"axf:text-emphasis-font-size", 1, 6, FO_PT_AXLEN, FO_ARG_NONE, offsetof(fo_props, em_font_size), sizeof(((fo_props *)0)->em_font_size), NULL, 0, NULL},
+    {"axf:text-emphasis-font-stretch", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:text-emphasis-font-style", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:text-emphasis-font-weight", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
+    {"axf:text-emphasis-offset", 1, 6, FO_PT_AXLEN, FO_ARG_NONE, offsetof(fo_props, em_offset), sizeof(((fo_props *)0)->em_offset), NULL, 0, NULL},
+    {"axf:text-emphasis-position", 1, 6, FO_PT_AXKW, FO_ARG_NONE, offsetof(fo_props, em_position), sizeof(((fo_props *)0)->em_position), kw_37, 2, NULL},
+    {"axf:text-emphasis-skip", 1, 6, FO_PT_AXFLAGS, FO_ARG_NONE, offsetof(fo_props, em_skip), sizeof(((fo_props *)0)->em_skip), kw_38, 5, NULL},
+    {"axf:text-emphasis-style", 1, 6, FO_PT_EMSTYLE, FO_ARG_NONE, offsetof(fo_props, em_style), sizeof(((fo_props *)0)->em_style), kw_39, 8, NULL},
+    {"axf:text-justify-trim", 1, 6, FO_PT_FLAGS, FO_ARG_NONE, offsetof(fo_props, text_justify_trim), sizeof(((fo_props *)0)->text_justify_trim), kw_40, 5, NULL},
     {"azimuth", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"background", 0, 4, FO_PT_BACKGROUND, FO_ARG_NONE, 0, 0, NULL, 0, "background-color background-image"},
     {"background-attachment", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -70,7 +101,7 @@ const fo_propdef fo_propdefs[] = {
     {"background-position-vertical", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"background-repeat", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"baseline-shift", 0, 6, FO_PT_BSHIFT, FO_ARG_NONE, offsetof(fo_props, baseline_shift), sizeof(((fo_props *)0)->baseline_shift), NULL, 0, NULL},
-    {"blank-or-not-blank", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, blank_or_not_blank), sizeof(((fo_props *)0)->blank_or_not_blank), kw_26, 3, NULL},
+    {"blank-or-not-blank", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, blank_or_not_blank), sizeof(((fo_props *)0)->blank_or_not_blank), kw_51, 3, NULL},
     {"block-progression-dimension", 0, 7, FO_PT_BPD, FO_ARG_ALL, 0, 0, NULL, 0, NULL},
     {"block-progression-dimension.maximum", 0, 8, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"block-progression-dimension.minimum", 0, 8, FO_PT_BPD, FO_ARG_MIN, 0, 0, NULL, 0, NULL},
@@ -94,7 +125,7 @@ const fo_propdef fo_propdefs[] = {
     {"border-bottom-color", 0, 6, FO_PT_BCOLOR, FO_ARG_BOTTOM, offsetof(fo_props, border[FO_BOTTOM].color), sizeof(((fo_props *)0)->border[FO_BOTTOM].color), NULL, 0, NULL},
     {"border-bottom-style", 0, 6, FO_PT_BSTYLE, FO_ARG_BOTTOM, offsetof(fo_props, border[FO_BOTTOM].style), sizeof(((fo_props *)0)->border[FO_BOTTOM].style), NULL, 0, NULL},
     {"border-bottom-width", 0, 6, FO_PT_BWIDTH, FO_ARG_BOTTOM, offsetof(fo_props, border[FO_BOTTOM].width), sizeof(((fo_props *)0)->border[FO_BOTTOM].width), NULL, 0, NULL},
-    {"border-collapse", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, border_collapse), sizeof(((fo_props *)0)->border_collapse), kw_50, 3, NULL},
+    {"border-collapse", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, border_collapse), sizeof(((fo_props *)0)->border_collapse), kw_75, 3, NULL},
     {"border-color", 0, 4, FO_PT_BCOLORS, FO_ARG_NONE, 0, 0, NULL, 0, "border-top-color border-right-color border-bottom-color border-left-color"},
     {"border-end", 0, 5, FO_PT_BSIDE, FO_ARG_END, 0, 0, NULL, 0, NULL},
     {"border-end-color", 0, 7, FO_PT_BCOLOR, FO_ARG_END, 0, 0, NULL, 0, NULL},
@@ -129,8 +160,8 @@ const fo_propdef fo_propdefs[] = {
     {"border-top-width", 0, 6, FO_PT_BWIDTH, FO_ARG_TOP, offsetof(fo_props, border[FO_TOP].width), sizeof(((fo_props *)0)->border[FO_TOP].width), NULL, 0, NULL},
     {"border-width", 0, 4, FO_PT_BWIDTHS, FO_ARG_NONE, 0, 0, NULL, 0, "border-top-width border-right-width border-bottom-width border-left-width"},
     {"bottom", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"break-after", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, break_after), sizeof(((fo_props *)0)->break_after), kw_85, 5, NULL},
-    {"break-before", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, break_before), sizeof(((fo_props *)0)->break_before), kw_86, 5, NULL},
+    {"break-after", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, break_after), sizeof(((fo_props *)0)->break_after), kw_110, 5, NULL},
+    {"break-before", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, break_before), sizeof(((fo_props *)0)->break_before), kw_111, 5, NULL},
     {"caption-side", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"case-name", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"case-title", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -158,7 +189,7 @@ const fo_propdef fo_propdefs[] = {
     {"cue-before", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"destination-placement-offset", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"direction", 1, 0, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"display-align", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, display_align), sizeof(((fo_props *)0)->display_align), kw_114, 4, NULL},
+    {"display-align", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, display_align), sizeof(((fo_props *)0)->display_align), kw_139, 4, NULL},
     {"dominant-baseline", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"elevation", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"empty-cells", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -177,10 +208,10 @@ const fo_propdef fo_propdefs[] = {
     {"font-size", 1, 2, FO_PT_FONTSIZE, FO_ARG_NONE, offsetof(fo_props, font_size), sizeof(((fo_props *)0)->font_size), NULL, 0, NULL},
     {"font-size-adjust", 1, 3, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"font-stretch", 1, 3, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"font-style", 1, 3, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, font_style), sizeof(((fo_props *)0)->font_style), kw_133, 4, NULL},
-    {"font-variant", 1, 3, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, font_variant), sizeof(((fo_props *)0)->font_variant), kw_134, 2, NULL},
+    {"font-style", 1, 3, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, font_style), sizeof(((fo_props *)0)->font_style), kw_158, 4, NULL},
+    {"font-variant", 1, 3, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, font_variant), sizeof(((fo_props *)0)->font_variant), kw_159, 2, NULL},
     {"font-weight", 1, 3, FO_PT_WEIGHT, FO_ARG_NONE, offsetof(fo_props, font_weight), sizeof(((fo_props *)0)->font_weight), NULL, 0, NULL},
-    {"force-page-count", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, force_page_count), sizeof(((fo_props *)0)->force_page_count), kw_136, 6, NULL},
+    {"force-page-count", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, force_page_count), sizeof(((fo_props *)0)->force_page_count), kw_161, 6, NULL},
     {"format", 0, 6, FO_PT_STR, FO_ARG_NONE, offsetof(fo_props, format), sizeof(((fo_props *)0)->format), NULL, 0, NULL},
     {"glyph-orientation-horizontal", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"glyph-orientation-vertical", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -197,7 +228,7 @@ const fo_propdef fo_propdefs[] = {
     {"index-class", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"index-key", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"indicate-destination", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"initial-page-number", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, initial_page_number), sizeof(((fo_props *)0)->initial_page_number), kw_153, 3, NULL},
+    {"initial-page-number", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, initial_page_number), sizeof(((fo_props *)0)->initial_page_number), kw_178, 3, NULL},
     {"inline-progression-dimension", 0, 7, FO_PT_IPD, FO_ARG_ALL, 0, 0, NULL, 0, NULL},
     {"inline-progression-dimension.maximum", 0, 8, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"inline-progression-dimension.minimum", 0, 8, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -223,12 +254,12 @@ const fo_propdef fo_propdefs[] = {
     {"leader-length.maximum", 1, 8, FO_PT_RANGE, FO_ARG_MAX, offsetof(fo_props, leader_length_min), sizeof(((fo_props *)0)->leader_length_min), NULL, 0, NULL},
     {"leader-length.minimum", 1, 8, FO_PT_RANGE, FO_ARG_MIN, offsetof(fo_props, leader_length_min), sizeof(((fo_props *)0)->leader_length_min), NULL, 0, NULL},
     {"leader-length.optimum", 1, 8, FO_PT_RANGE, FO_ARG_OPT, offsetof(fo_props, leader_length_min), sizeof(((fo_props *)0)->leader_length_min), NULL, 0, NULL},
-    {"leader-pattern", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, leader_pattern), sizeof(((fo_props *)0)->leader_pattern), kw_179, 4, NULL},
-    {"leader-pattern-width", 1, 6, FO_PT_ALEN, FO_ARG_NONE, offsetof(fo_props, leader_pattern_width), sizeof(((fo_props *)0)->leader_pattern_width), kw_180, 1, NULL},
+    {"leader-pattern", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, leader_pattern), sizeof(((fo_props *)0)->leader_pattern), kw_204, 4, NULL},
+    {"leader-pattern-width", 1, 6, FO_PT_ALEN, FO_ARG_NONE, offsetof(fo_props, leader_pattern_width), sizeof(((fo_props *)0)->leader_pattern_width), kw_205, 1, NULL},
     {"left", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"letter-spacing", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"letter-value", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"line-break", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, line_break), sizeof(((fo_props *)0)->line_break), kw_184, 5, NULL},
+    {"line-break", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, line_break), sizeof(((fo_props *)0)->line_break), kw_209, 5, NULL},
     {"line-height", 1, 3, FO_PT_LINEHEIGHT, FO_ARG_NONE, offsetof(fo_props, line_height), sizeof(((fo_props *)0)->line_height), NULL, 0, NULL},
     {"line-height-shift-adjustment", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"line-height.conditionality", 1, 8, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -237,7 +268,7 @@ const fo_propdef fo_propdefs[] = {
     {"line-height.optimum", 1, 8, FO_PT_LINEHEIGHT, FO_ARG_NONE, offsetof(fo_props, line_height), sizeof(((fo_props *)0)->line_height), NULL, 0, NULL},
     {"line-height.precedence", 1, 8, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"line-stacking-strategy", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"linefeed-treatment", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, linefeed_treatment), sizeof(((fo_props *)0)->linefeed_treatment), kw_193, 4, NULL},
+    {"linefeed-treatment", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, linefeed_treatment), sizeof(((fo_props *)0)->linefeed_treatment), kw_218, 4, NULL},
     {"margin", 0, 4, FO_PT_MARGINS, FO_ARG_NONE, 0, 0, NULL, 0, "margin-top margin-right margin-bottom margin-left"},
     {"margin-bottom", 0, 6, FO_PT_MARGIN, FO_ARG_BOTTOM, offsetof(fo_props, margin[FO_BOTTOM]), sizeof(((fo_props *)0)->margin[FO_BOTTOM]), NULL, 0, NULL},
     {"margin-left", 0, 6, FO_PT_MARGIN, FO_ARG_LEFT, offsetof(fo_props, margin[FO_LEFT]), sizeof(((fo_props *)0)->margin[FO_LEFT]), NULL, 0, NULL},
@@ -248,7 +279,7 @@ const fo_propdef fo_propdefs[] = {
     {"master-reference", 0, 6, FO_PT_STR, FO_ARG_NONE, offsetof(fo_props, master_reference), sizeof(((fo_props *)0)->master_reference), NULL, 0, NULL},
     {"max-height", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"max-width", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"maximum-repeats", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, maximum_repeats), sizeof(((fo_props *)0)->maximum_repeats), kw_204, 1, NULL},
+    {"maximum-repeats", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, maximum_repeats), sizeof(((fo_props *)0)->maximum_repeats), kw_229, 1, NULL},
     {"media-usage", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"merge-pages-across-index-key-references", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"merge-ranges-across-index-key-references", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -258,7 +289,7 @@ const fo_propdef fo_propdefs[] = {
     {"number-columns-repeated", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, number_columns_repeated), sizeof(((fo_props *)0)->number_columns_repeated), NULL, 0, NULL},
     {"number-columns-spanned", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, number_columns_spanned), sizeof(((fo_props *)0)->number_columns_spanned), NULL, 0, NULL},
     {"number-rows-spanned", 0, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, number_rows_spanned), sizeof(((fo_props *)0)->number_rows_spanned), NULL, 0, NULL},
-    {"odd-or-even", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, odd_or_even), sizeof(((fo_props *)0)->odd_or_even), kw_214, 3, NULL},
+    {"odd-or-even", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, odd_or_even), sizeof(((fo_props *)0)->odd_or_even), kw_239, 3, NULL},
     {"orphans", 1, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, orphans), sizeof(((fo_props *)0)->orphans), NULL, 0, NULL},
     {"overflow", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"padding", 0, 4, FO_PT_PADDINGS, FO_ARG_NONE, 0, 0, NULL, 0, "padding-top padding-right padding-bottom padding-left"},
@@ -284,7 +315,7 @@ const fo_propdef fo_propdefs[] = {
     {"page-citation-strategy", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"page-height", 0, 6, FO_PT_PAGEDIM, FO_ARG_NONE, offsetof(fo_props, page_height), sizeof(((fo_props *)0)->page_height), NULL, 0, NULL},
     {"page-number-treatment", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"page-position", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, page_position), sizeof(((fo_props *)0)->page_position), kw_240, 5, NULL},
+    {"page-position", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, page_position), sizeof(((fo_props *)0)->page_position), kw_265, 5, NULL},
     {"page-width", 0, 6, FO_PT_PAGEDIM, FO_ARG_NONE, offsetof(fo_props, page_width), sizeof(((fo_props *)0)->page_width), NULL, 0, NULL},
     {"pause", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"pause-after", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -301,20 +332,20 @@ const fo_propdef fo_propdefs[] = {
     {"reference-orientation", 1, 6, FO_PT_REFOR, FO_ARG_NONE, offsetof(fo_props, reference_orientation), sizeof(((fo_props *)0)->reference_orientation), NULL, 0, NULL},
     {"region-name", 0, 6, FO_PT_STR, FO_ARG_NONE, offsetof(fo_props, region_name), sizeof(((fo_props *)0)->region_name), NULL, 0, NULL},
     {"region-name-reference", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"relative-align", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, relative_align), sizeof(((fo_props *)0)->relative_align), kw_257, 2, NULL},
+    {"relative-align", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, relative_align), sizeof(((fo_props *)0)->relative_align), kw_282, 2, NULL},
     {"relative-position", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"rendering-intent", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"retrieve-boundary", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, retrieve_boundary), sizeof(((fo_props *)0)->retrieve_boundary), kw_260, 3, NULL},
+    {"retrieve-boundary", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, retrieve_boundary), sizeof(((fo_props *)0)->retrieve_boundary), kw_285, 3, NULL},
     {"retrieve-boundary-within-table", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"retrieve-class-name", 0, 6, FO_PT_STR, FO_ARG_NONE, offsetof(fo_props, retrieve_class_name), sizeof(((fo_props *)0)->retrieve_class_name), NULL, 0, NULL},
-    {"retrieve-position", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, retrieve_position), sizeof(((fo_props *)0)->retrieve_position), kw_263, 4, NULL},
+    {"retrieve-position", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, retrieve_position), sizeof(((fo_props *)0)->retrieve_position), kw_288, 4, NULL},
     {"retrieve-position-within-table", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"richness", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"right", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"role", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"rule-style", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, rule_style), sizeof(((fo_props *)0)->rule_style), kw_268, 7, NULL},
+    {"rule-style", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, rule_style), sizeof(((fo_props *)0)->rule_style), kw_293, 7, NULL},
     {"rule-thickness", 1, 6, FO_PT_ALEN, FO_ARG_NONE, offsetof(fo_props, rule_thickness), sizeof(((fo_props *)0)->rule_thickness), NULL, 0, NULL},
-    {"scaling", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, scaling), sizeof(((fo_props *)0)->scaling), kw_270, 2, NULL},
+    {"scaling", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, scaling), sizeof(((fo_props *)0)->scaling), kw_295, 2, NULL},
     {"scaling-method", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"score-spaces", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"script", 1, 0, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -335,7 +366,7 @@ const fo_propdef fo_propdefs[] = {
     {"space-before.precedence", 0, 8, FO_PT_SPACE, FO_ARG_PREC, offsetof(fo_props, space_before), sizeof(((fo_props *)0)->space_before), NULL, 0, NULL},
     {"space-end", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"space-start", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"span", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, span_all), sizeof(((fo_props *)0)->span_all), kw_291, 2, NULL},
+    {"span", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, span_all), sizeof(((fo_props *)0)->span_all), kw_316, 2, NULL},
     {"speak", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"speak-header", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"speak-numeral", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
@@ -343,18 +374,18 @@ const fo_propdef fo_propdefs[] = {
     {"speech-rate", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"src", 0, 6, FO_PT_URI, FO_ARG_NONE, offsetof(fo_props, src), sizeof(((fo_props *)0)->src), NULL, 0, NULL},
     {"start-indent", 1, 6, FO_PT_INDENT, FO_ARG_START, offsetof(fo_props, start_indent), sizeof(((fo_props *)0)->start_indent), NULL, 0, NULL},
-    {"starting-state", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, starting_state_hide), sizeof(((fo_props *)0)->starting_state_hide), kw_299, 2, NULL},
+    {"starting-state", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, starting_state_hide), sizeof(((fo_props *)0)->starting_state_hide), kw_324, 2, NULL},
     {"starts-row", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"stress", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"suppress-at-line-break", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"switch-to", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"table-layout", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, table_layout_fixed), sizeof(((fo_props *)0)->table_layout_fixed), kw_304, 2, NULL},
+    {"table-layout", 0, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, table_layout_fixed), sizeof(((fo_props *)0)->table_layout_fixed), kw_329, 2, NULL},
     {"table-omit-footer-at-break", 0, 6, FO_PT_BOOL, FO_ARG_NONE, offsetof(fo_props, table_omit_footer_at_break), sizeof(((fo_props *)0)->table_omit_footer_at_break), NULL, 0, NULL},
     {"table-omit-header-at-break", 0, 6, FO_PT_BOOL, FO_ARG_NONE, offsetof(fo_props, table_omit_header_at_break), sizeof(((fo_props *)0)->table_omit_header_at_break), NULL, 0, NULL},
     {"target-presentation-context", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"target-processing-context", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"target-stylesheet", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"text-align", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, text_align), sizeof(((fo_props *)0)->text_align), kw_310, 8, NULL},
+    {"text-align", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, text_align), sizeof(((fo_props *)0)->text_align), kw_335, 8, NULL},
     {"text-align-last", 1, 6, FO_PT_TALAST, FO_ARG_NONE, offsetof(fo_props, text_align_last), sizeof(((fo_props *)0)->text_align_last), NULL, 0, NULL},
     {"text-altitude", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"text-decoration", 0, 6, FO_PT_TDECO, FO_ARG_NONE, offsetof(fo_props, text_decoration), sizeof(((fo_props *)0)->text_decoration), NULL, 0, NULL},
@@ -371,11 +402,11 @@ const fo_propdef fo_propdefs[] = {
     {"volume", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
     {"white-space", 1, 4, FO_PT_WHITESPACE, FO_ARG_NONE, 0, 0, NULL, 0, "linefeed-treatment white-space-treatment white-space-collapse wrap-option"},
     {"white-space-collapse", 1, 6, FO_PT_BOOL, FO_ARG_NONE, offsetof(fo_props, white_space_collapse), sizeof(((fo_props *)0)->white_space_collapse), NULL, 0, NULL},
-    {"white-space-treatment", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, white_space_treatment), sizeof(((fo_props *)0)->white_space_treatment), kw_327, 5, NULL},
+    {"white-space-treatment", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, white_space_treatment), sizeof(((fo_props *)0)->white_space_treatment), kw_352, 5, NULL},
     {"widows", 1, 6, FO_PT_INT, FO_ARG_NONE, offsetof(fo_props, widows), sizeof(((fo_props *)0)->widows), NULL, 0, NULL},
     {"width", 0, 6, FO_PT_LEN, FO_ARG_NONE, offsetof(fo_props, width), sizeof(((fo_props *)0)->width), NULL, 0, NULL},
     {"word-spacing", 1, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},
-    {"wrap-option", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, wrap_option), sizeof(((fo_props *)0)->wrap_option), kw_331, 2, NULL},
+    {"wrap-option", 1, 6, FO_PT_ENUM, FO_ARG_NONE, offsetof(fo_props, wrap_option), sizeof(((fo_props *)0)->wrap_option), kw_356, 2, NULL},
     {"writing-mode", 1, 0, FO_PT_WM, FO_ARG_NONE, offsetof(fo_props, writing_mode), sizeof(((fo_props *)0)->writing_mode), NULL, 0, NULL},
     {"xml:lang", 1, 0, FO_PT_XMLLANG, FO_ARG_NONE, offsetof(fo_props, language), sizeof(((fo_props *)0)->language), NULL, 0, NULL},
     {"z-index", 0, 6, FO_PT_NONE, FO_ARG_NONE, 0, 0, NULL, 0, NULL},

@@ -59,6 +59,11 @@ static const fo_props initial = {
      * initial value is none; docs/manual/extensions.md) */
     .text_combine = FO_TCY_DIGITS,
     .text_combine_max = {2, 2, 2},
+    .ruby_overhang = FO_RUBY_OH_AUTO,
+    .ruby_font_size = {0, 5000, 0},        /* JLREQ 3.3.3: half the base */
+    .ruby_limit_overhang = {0, 5000, 0},   /* half a ruby character (issue 3) */
+    .em_skip = FO_EMSKIP_SPACES | FO_EMSKIP_PUNCT,
+    .em_font_size = {0, 5000, 0},          /* JLREQ 3.3.9: half the base */
     /* not inherited */
     .background_color = {0, 0, 0, 0},
     .border = {{MK_PT, FO_BORDER_NONE, {0, 0, 0, 255}, 1},
@@ -105,11 +110,18 @@ static const char *const kind_names[FO_KIND_COUNT] = {
     "table-column", "table-header", "table-footer", "table-body", "table-row",
     "table-cell", "footnote", "footnote-body", "marker", "retrieve-marker",
     "bookmark-tree", "bookmark", "bookmark-title", "float",
+    "axf:ruby", "axf:ruby-base", "axf:ruby-text",
 };
 
 static const char *kind_name(int kind)
 {
     return kind >= 0 && kind < FO_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+/* "fo:" for XSL's own elements; the axf: ones carry their prefix */
+static const char *kind_prefix(int kind)
+{
+    return strchr(kind_name(kind), ':') ? "" : "fo:";
 }
 
 /* ---- expressions ---- */
@@ -283,8 +295,8 @@ static void warn_invalid(fo_pstate *st, const char *expected)
     else if (st->last == FO_EXPR_UNIT)
         why = " (unknown unit: use pt, mm, cm, in, pc, px or em)";
     diag_add(st->ctx->diags, DIAG_WARNING, STAGE_FO, st->attr->loc,
-             "invalid value '%s' for '%s' on fo:%s: expected %s%s; the %s value is used",
-             q, st->attr->name, kind_name(st->kind), expected, why,
+             "invalid value '%s' for '%s' on %s%s: expected %s%s; the %s value is used",
+             q, st->attr->name, kind_prefix(st->kind), kind_name(st->kind), expected, why,
              st->def->inherited ? "inherited" : "initial");
 }
 
@@ -297,7 +309,8 @@ static void warn_unknown(fo_pstate *st, const fo_attr *a)
         return;
     quote_value(a->name, q, sizeof q);
     diag_add(st->ctx->diags, DIAG_WARNING, STAGE_FO, a->loc,
-             "unknown property '%s' on fo:%s; it is ignored", q, kind_name(st->kind));
+             "unknown property '%s' on %s%s; it is ignored", q, kind_prefix(st->kind),
+             kind_name(st->kind));
 }
 
 /* ---- inherit ---- */

@@ -95,6 +95,22 @@ enum {
     FO_HANG_ALLOW_END = 8, FO_HANG_LAST = 16
 };
 
+/* axf:ruby-align, axf:ruby-overhang, axf:text-emphasis-style and -skip */
+enum {
+    FO_RUBY_ALIGN_CENTER = 1, FO_RUBY_ALIGN_START = 2, FO_RUBY_ALIGN_END = 4,
+    FO_RUBY_ALIGN_START_IF_VERTICAL = 8, FO_RUBY_ALIGN_DIST_SPACE = 16,
+    FO_RUBY_ALIGN_DIST_LETTER = 32
+};
+enum {
+    FO_RUBY_OH_START = 1, FO_RUBY_OH_END = 2, FO_RUBY_OH_EXCEPT_KANJI = 4,
+    FO_RUBY_OH_EXCEPT_KATAKANA = 8, FO_RUBY_OH_EXCEPT_OPEN = 16,
+    FO_RUBY_OH_EXCEPT_CLOSE = 32,
+    FO_RUBY_OH_AUTO = FO_RUBY_OH_START | FO_RUBY_OH_END | FO_RUBY_OH_EXCEPT_KANJI
+};
+enum { FO_EM_NONE, FO_EM_DOT, FO_EM_CIRCLE, FO_EM_DOUBLE_CIRCLE, FO_EM_TRIANGLE,
+       FO_EM_SESAME, FO_EM_STRING, FO_EM_FILLED_ONLY, FO_EM_SHAPE = 15, FO_EM_OPEN = 16 };
+enum { FO_EMSKIP_SPACES = 1, FO_EMSKIP_PUNCT = 2, FO_EMSKIP_SYMBOLS = 4, FO_EMSKIP_NARROW = 8 };
+
 typedef struct fo_props fo_props;
 struct fo_props {
     /* --- inherited (XSL 1.1 §7) --- */
@@ -141,6 +157,23 @@ struct fo_props {
      * bits, and for digits, alpha and alphanumeric the longest run that
      * is combined */
     uint8_t text_combine, text_combine_max[3];
+    /* ruby and emphasis dots (issue 3, JLREQ 3.3; docs/manual/extensions.md).
+     * Lengths with a percentage or number keep it in pct, resolved by
+     * layout against the base font-size (ruby_font_size, em_font_size)
+     * or the ruby/mark size (ruby_offset, ruby_limit_overhang, em_offset) */
+    uint8_t ruby_align;           /* FO_RUBY_ALIGN_* bits, 0 = auto */
+    uint8_t ruby_position;        /* 0 before, 1 after */
+    uint8_t ruby_overhang;        /* FO_RUBY_OH_* bits, 0 = none */
+    fo_len ruby_font_size, ruby_offset, ruby_limit_overhang;
+    fo_color ruby_color;          /* a = 0: the text's color */
+    const char *ruby_font_family; /* NULL: the base text's */
+    uint8_t em_style;             /* FO_EM_* shape | FO_EM_OPEN, 0 = none */
+    const char *em_string;        /* FO_EM_STRING: the mark, UTF-8 */
+    uint8_t em_position;          /* 0 before, 1 after */
+    uint8_t em_skip;              /* FO_EMSKIP_* bits */
+    fo_color em_color;            /* a = 0: the text's color */
+    fo_len em_font_size, em_offset;
+    const char *em_font_family;   /* NULL: the base text's */
     /* list label/body geometry, inherited so list-item-* can see it */
     mk_len provisional_distance_between_starts, provisional_label_separation;
     /* label-end() and body-start() of the nearest list-block (XSL 1.1 §7.30):

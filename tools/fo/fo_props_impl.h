@@ -61,6 +61,11 @@ int fo_pv_color(fo_pstate *st, const char *s, size_t n, fo_color *out);
 /* The color, font, language and text types (fo_props_text.c). */
 const char *fo_pv_text(fo_pstate *st, const char *s, size_t n);
 
+/* A font-family list, normalised as fo_props.h says (fo_props_text.c). */
+int fo_pv_family(fo_pstate *st, const char *s, size_t n, const char **out);
+/* The Antenna House ruby and emphasis types (fo_props_axf.c). */
+const char *fo_pv_axf(fo_pstate *st, const char *s, size_t n);
+
 /* The absolute edge (FO_TOP…) of an FO_ARG_* edge in the writing mode. */
 int fo_pv_edge(fo_writing_mode wm, int arg);
 

@@ -84,7 +84,7 @@ static int parse_font_size(fo_pstate *st, const char *s, size_t n, mk_len *out)
 
 /* "Noto Serif, 'Noto Sans CJK JP', serif" → "Noto Serif,Noto Sans CJK JP,serif":
  * quotes and the spaces around commas go, spaces inside names collapse. */
-static int parse_family(fo_pstate *st, const char *s, size_t n, const char **out)
+int fo_pv_family(fo_pstate *st, const char *s, size_t n, const char **out)
 {
     char *buf = arena_alloc(st->ctx->arena, n + 1);
     size_t o = 0;
@@ -227,7 +227,7 @@ static int parse_font(fo_pstate *st, const char *s, size_t n)
         if (parse_line_height(st, s + start, i - start) != 0)
             goto fail;
     }
-    if (parse_family(st, s + i, n - i, &family) != 0)
+    if (fo_pv_family(st, s + i, n - i, &family) != 0)
         goto fail;
     st->p->font_family = family;
     return 0;
@@ -390,7 +390,7 @@ const char *fo_pv_text(fo_pstate *st, const char *s, size_t n)
         p->font_size = fs;
         return NULL;
     case FO_PT_FAMILY:
-        if (parse_family(st, s, n, &str) != 0)
+        if (fo_pv_family(st, s, n, &str) != 0)
             return "a list of font families such as \"Noto Serif, serif\"";
         p->font_family = str;
         return NULL;

@@ -703,6 +703,9 @@ const char *fo_pv_apply(fo_pstate *st, const char *s, size_t n)
     case FO_PT_IPD: case FO_PT_BPD: return parse_dimension(st, s, n);
     case FO_PT_CSIZE: return parse_content_size(st, s, n);
     case FO_PT_CHAR: return parse_char(st, s, n);
+    case FO_PT_AXKW: case FO_PT_AXFLAGS: case FO_PT_AXLEN: case FO_PT_AXFAMILY:
+    case FO_PT_EMSTYLE:
+        return fo_pv_axf(st, s, n);
     case FO_PT_COLOR: case FO_PT_XMLLANG: case FO_PT_LANGUAGE: case FO_PT_COUNTRY:
     case FO_PT_FONT: case FO_PT_FONTSIZE: case FO_PT_FAMILY: case FO_PT_WEIGHT:
     case FO_PT_LINEHEIGHT: case FO_PT_WHITESPACE: case FO_PT_TDECO: case FO_PT_BSHIFT:

@@ -82,6 +82,9 @@ static const char *const fo_names[FO_KIND_COUNT] = {
     [FO_BOOKMARK] = "bookmark",
     [FO_BOOKMARK_TITLE] = "bookmark-title",
     [FO_FLOAT] = "float",
+    [FO_AXF_RUBY] = "axf:ruby",
+    [FO_AXF_RUBY_BASE] = "axf:ruby-base",
+    [FO_AXF_RUBY_TEXT] = "axf:ruby-text",
 };
 
 const char *fo_kind_name(fo_kind kind)
@@ -91,9 +94,29 @@ const char *fo_kind_name(fo_kind kind)
 
 static int fo_kind_lookup(const char *name)
 {
-    for (int k = 1; k < FO_KIND_COUNT; k++)
+    for (int k = 1; k < FO_AXF_RUBY; k++)
         if (fo_names[k] && strcmp(fo_names[k], name) == 0)
             return k;
+    return -1;
+}
+
+/* The axf: elements mkdoc formats (axf:document-info is read apart). */
+static int axf_kind_lookup(const char *name)
+{
+    for (int k = FO_AXF_RUBY; k < FO_KIND_COUNT; k++)
+        if (strcmp(fo_names[k] + 4, name) == 0)
+            return k;
+    return -1;
+}
+
+/* The kind of an element in the FO or the axf: namespace, else -1. */
+static int xml_kind(const xmlNode *x)
+{
+    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    if (strcmp(ns, FO_NS) == 0)
+        return fo_kind_lookup((const char *)x->name);
+    if (strcmp(ns, AXF_NS) == 0)
+        return axf_kind_lookup((const char *)x->name);
     return -1;
 }
 
@@ -104,6 +127,7 @@ int fo_is_inline(const fo_node *n)
     case FO_PAGE_NUMBER: case FO_PAGE_NUMBER_CITATION:
     case FO_PAGE_NUMBER_CITATION_LAST: case FO_BASIC_LINK: case FO_LEADER:
     case FO_EXTERNAL_GRAPHIC: case FO_INSTREAM_FOREIGN_OBJECT: case FO_FOOTNOTE:
+    case FO_AXF_RUBY: case FO_AXF_RUBY_BASE: case FO_AXF_RUBY_TEXT:
         return 1;
     case FO_WRAPPER:
         /* a wrapper is inline when its content is; treat as neutral */
@@ -338,6 +362,7 @@ static int kind_takes_text(fo_kind k)
     case FO_BLOCK: case FO_INLINE: case FO_WRAPPER: case FO_BASIC_LINK:
     case FO_LEADER: case FO_TITLE: case FO_BOOKMARK_TITLE: case FO_MARKER:
     case FO_FOOTNOTE_BODY: case FO_LIST_ITEM_BODY: case FO_TABLE_CELL:
+    case FO_AXF_RUBY_BASE: case FO_AXF_RUBY_TEXT:
         return 1;
     default:
         return 0;
@@ -348,7 +373,7 @@ static int xml_is_inline_fo(xmlNode *x)
 {
     if (!x || x->type != XML_ELEMENT_NODE)
         return x && (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE);
-    int k = fo_kind_lookup((const char *)x->name);
+    int k = xml_kind(x);
     return k >= 0 && fo_is_inline(&(fo_node){.kind = (fo_kind)k});
 }
 
@@ -358,8 +383,10 @@ static int space_is_content(const fo_node *parent, xmlNode *x)
 {
     switch (parent->kind) {
     case FO_INLINE: case FO_BASIC_LINK: case FO_LEADER: case FO_TITLE:
-    case FO_BOOKMARK_TITLE:
+    case FO_BOOKMARK_TITLE: case FO_AXF_RUBY_BASE: case FO_AXF_RUBY_TEXT:
         return 1;
+    case FO_AXF_RUBY: /* between ruby-base and ruby-text: indentation */
+        return 0;
     default:
         return xml_is_inline_fo(x->prev) && xml_is_inline_fo(x->next);
     }
@@ -418,7 +445,7 @@ static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
         doc_info(b, x);
         return;
     }
-    int kind = strcmp(ns, FO_NS) == 0 ? fo_kind_lookup((const char *)x->name) : -1;
+    int kind = xml_kind(x);
     if (kind < 0) {
         warn_unknown_element(b, x, parent && parent->loc.file ? parent->loc : floc);
         return;

@@ -72,6 +72,12 @@ typedef enum {
     FO_BOOKMARK,
     FO_BOOKMARK_TITLE,
     FO_FLOAT,
+    /* Antenna House extension elements (namespace axf:, issue 3): ruby.
+     * axf:ruby holds pairs of axf:ruby-base and axf:ruby-text, each pair a
+     * "ruby container"; several pairs in one axf:ruby are jukugo-ruby. */
+    FO_AXF_RUBY,
+    FO_AXF_RUBY_BASE,
+    FO_AXF_RUBY_TEXT,
     FO_KIND_COUNT
 } fo_kind;
 

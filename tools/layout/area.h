@@ -102,7 +102,14 @@ typedef struct {
     area_cluster *clusters; int n_clusters;
     mk_len baseline;                   /* baseline offset from the run's b */
     uint8_t upright;                   /* vertical text: CJK upright (1) or rotated (0) */
+    uint8_t role;                      /* AREA_TEXT, AREA_RUBY, AREA_EMPHASIS */
 } area_glyphs;
+
+/* What a glyph run shows. Ruby and emphasis dots (JLREQ 3.3) are runs of
+ * their line placed on its before side (above in lr-tb, right in tb-rl):
+ * b is where the run's box starts, bpd its size, baseline as for text.
+ * Renderers draw them like text; the trace names them. */
+enum { AREA_TEXT, AREA_RUBY, AREA_EMPHASIS };
 
 typedef struct {
     const struct image *image; /* not owned */

@@ -211,12 +211,20 @@ static void collect(pbuild *pb, const fo_node *n)
     case FO_MARKER:
     case FO_FOOTNOTE_BODY:
         break;
+    case FO_AXF_RUBY:
+        para_ruby_collect(pb, n);
+        break;
     default:
         diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, n->loc,
                  "fo:%s cannot appear inside a line here; it is left out",
                  fo_kind_name(n->kind));
         break;
     }
+}
+
+void para_collect(pbuild *pb, const fo_node *n)
+{
+    collect(pb, n);
 }
 
 static void collect_footnote(pbuild *pb, const fo_node *n)
@@ -393,6 +401,8 @@ static void style_metrics(lctx *c, pstyle *st)
     mk_len half = (p->line_height - (asc + desc)) / 2;
     st->above = asc + half + st->shift;
     st->below = desc + half - st->shift;
+    st->em_asc = asc + st->shift;
+    st->em_desc = desc - st->shift;
 }
 
 typedef struct {
@@ -634,6 +644,10 @@ static void finish_line_geometry(area *line, const lineinfo *li)
     line->baseline = li->above;
     line->bpd = li->above + li->below;
     for (area *ch = line->first; ch; ch = ch->next) {
+        if (ch->kind == AREA_GLYPHS && ch->u.glyphs.role != AREA_TEXT) {
+            ch->b += line->baseline; /* ruby, dots: their own box */
+            continue;
+        }
         /* an image, or the placeholder box of one (graphic_placeholder,
          * the only block area in a line), stands on the baseline */
         int graphic = ch->kind == AREA_IMAGE || ch->kind == AREA_BLOCK;
@@ -890,6 +904,7 @@ static void emit_lines(lctx *c, vlist *v, pitems *pi, const lb_result *res,
         size_t b0 = l == 0 ? 0 : item_byte(pi, from, 0);
         size_t b1 = last ? (size_t)-1 : item_byte(pi, brk + 1, 1);
         attach_anchors(c, pb, b0, b1, last, &li, line, &spans);
+        para_ruby_line(c, pi, line, &spans, &li.above, &li.below);
         finish_line_geometry(line, &li);
         para_decor_line(c, pb, line, &spans);
         line->i = i0;
@@ -915,6 +930,7 @@ static void pbuild_free(pbuild *pb)
     VEC_FREE(&pb->objs);
     VEC_FREE(&pb->links);
     VEC_FREE(&pb->decos);
+    para_ruby_free(pb);
 }
 
 static int is_japanese(const char *lang)
@@ -1005,6 +1021,7 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     linebreak_result_free(&res);
     shape_result_free(&pi.sh);
     free(pi.set);
+    free(pi.ruby_at);
     VEC_FREE(&pi.items);
     VEC_FREE(&pi.src);
     pbuild_free(&pb);

@@ -422,6 +422,7 @@ void para_items_build(pitems *pi, mk_len indent)
 {
     pbuild *pb = pi->pb;
     classify_punct(pi);
+    para_ruby_plan(pi);
     pi->widow_k = widow_cluster(pi);
     if (indent)
         push_item(pi, (lb_item){.type = LB_BOX, .width = indent}, SRC_NONE, 0);
@@ -476,13 +477,17 @@ void para_items_build(pitems *pi, mk_len indent)
             prev = (long)k;
             continue;
         }
+        size_t mark = pi->items.len;
         if (prev >= 0)
-            between(pi, (size_t)prev, k, any_nobreak && nobreak_at(pb, cl->byte_start));
+            between(pi, (size_t)prev, k, (any_nobreak && nobreak_at(pb, cl->byte_start)) ||
+                                             para_ruby_nobreak(pi, prev, k));
         else
             lead_edge(pi, k, first);
+        para_ruby_before(pi, prev, k, mark);
         /* a tate-chu-yoko unit takes one em along the line (JLREQ 3.2.5) */
         mk_len box = is_tcy(pi, cl) ? cluster_em(pi, cl) : pi->set[k].box;
         push_item(pi, (lb_item){.type = LB_BOX, .width = box}, SRC_CLUSTER, (uint32_t)k);
+        para_ruby_after(pi, k);
         prev = (long)k;
         started = 1;
         first = 0;

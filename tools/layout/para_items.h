@@ -41,7 +41,27 @@ typedef struct {
     mk_len above, below;     /* nominal ascent+half-leading, descent+half-leading */
     mk_len shift;            /* baseline shift (positive = up) */
     uint8_t tcy;             /* the run is one tate-chu-yoko unit (JLREQ 3.2.5) */
+    mk_len em_asc, em_desc;  /* the ideographic em box (JLREQ's character
+                              * frame): ruby and dots stand on it */
 } pstyle;
+
+/* A ruby container (para_ruby.c, JLREQ 3.3): the base text [start, end)
+ * of the paragraph text and its ruby, shaped apart. The ruby is not in
+ * the paragraph text, so copy-paste and search see the base text only. */
+typedef struct {
+    size_t start, end;
+    const fo_node *rt;       /* the axf:ruby-text: ruby properties, location */
+    const char *text;        /* the ruby, UTF-8, in the sequence arena */
+    size_t len;
+    int group;               /* its axf:ruby: jukugo containers share it */
+    shape_result sh;
+    mk_len size, width;      /* ruby font size and natural width */
+    size_t k0, k1;           /* the base's clusters [k0, k1); k0 = k1: none */
+    mk_len lead, gap, trail; /* room before, between and after the base
+                              * clusters when the ruby is the longer */
+    mk_len oh_start, oh_end; /* of lead and trail, what may lie over the
+                              * neighbouring characters mid-line (RB-6) */
+} pruby;
 
 /* An fo:inline (or the block itself) whose background, borders or
  * text-decoration are drawn over the text [start, end) (para_decor.c). */
@@ -59,6 +79,9 @@ typedef struct {
     VEC(pobj) objs;
     VEC(plink) links;
     VEC(pdeco) decos;
+    VEC(pruby) rubies;
+    int ruby_groups;         /* axf:ruby elements seen */
+    int in_ruby;             /* collecting an axf:ruby-base */
     int depth;
 } pbuild;
 
@@ -86,6 +109,7 @@ typedef struct {
                                * character on the last line (JLREQ 3.5.4) */
     int32_t cost;             /* penalty of the junction being built */
     uint8_t nowrap;           /* wrap-option="no-wrap": forced breaks only */
+    int32_t *ruby_at;         /* per cluster: its pruby, or -1 (caller frees) */
 } pitems;
 
 /* Where the text [start, end) of the paragraph lies on a line. */
@@ -104,6 +128,32 @@ int para_tcy_next(const fo_props *p, const char *s, size_t len, size_t from, cha
                   size_t *k, size_t *e);
 /* Makes r, the run of one unit s[0, len), horizontal and one em long. */
 void para_tcy_run(shape_run *r, const char *s, size_t len);
+
+/* para.c: collects inline content (for para_ruby.c's bases). */
+void para_collect(pbuild *pb, const fo_node *n);
+
+/* para_ruby.c: ruby (JLREQ 3.3) and emphasis dots (3.3.9).
+ * collect: an axf:ruby's containers, its base text into the paragraph.
+ * plan: after shaping, shapes the ruby, maps containers to clusters and
+ *   decides the spacing (pi->set must be filled; allocates pi->ruby_at).
+ * nobreak: no break and no justification between clusters prev and k
+ *   (inside one container, JLREQ 3.3.5–3.3.7, LA-5).
+ * before/after: the items around cluster k's box: room and overhang;
+ *   mark is pi->items.len before the junction's items were pushed.
+ * line: the ruby and dot runs of a finished line (children of line, b
+ *   from the baseline until finish_line geometry adds it); raises
+ *   *above / *below to what they need beyond the half-leading. */
+void para_ruby_collect(pbuild *pb, const fo_node *ruby);
+void para_ruby_plan(pitems *pi);
+int para_ruby_nobreak(const pitems *pi, long prev, size_t k);
+void para_ruby_before(pitems *pi, long prev, size_t k, size_t mark);
+void para_ruby_after(pitems *pi, size_t k);
+void para_ruby_line(lctx *c, pitems *pi, area *line, const pspans *spans,
+                    mk_len *above, mk_len *below);
+void para_ruby_free(pbuild *pb);
+/* para_emph.c: the emphasis dots of a finished line (JLREQ 3.3.9), as
+ * para_ruby_line does the ruby (it calls this); they never move lines. */
+void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans);
 
 /* para_decor.c: records n as a pdeco when it has anything to draw. */
 void para_decor_collect(pbuild *pb, const fo_node *n, size_t start, size_t end);

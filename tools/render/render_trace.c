@@ -158,6 +158,10 @@ static void trace_glyphs(FILE *f, const area_glyphs *g)
         trace_color(f, "color", g->color);
     if (g->upright)
         fputs(" upright", f);
+    if (g->role == AREA_RUBY)
+        fputs(" ruby", f);
+    else if (g->role == AREA_EMPHASIS)
+        fputs(" emphasis", f);
     fputc(' ', f);
     trace_quoted(f, g->utf8 ? g->utf8 : "", g->utf8 ? g->utf8_len : 0);
 }

@@ -395,6 +395,16 @@ void text_font_get_metrics(const text_font *font, text_font_metrics *m)
 
 const char *text_font_name(const text_font *font) { return font->name; }
 
+void text_font_glyph_ink(const text_font *font, uint32_t glyph, text_ink *ink)
+{
+    PangoRectangle r;
+    pango_font_get_glyph_extents(font->pango, glyph, &r, NULL);
+    ink->left = r.x;
+    ink->right = r.x + r.width;
+    ink->top = -r.y;
+    ink->bottom = -(r.y + r.height);
+}
+
 void *text_font_cairo(const text_font *font)
 {
     PangoFont *pf = font->upright ? font->upright : font->pango;

@@ -38,6 +38,12 @@ typedef struct {
 } text_font_metrics;
 
 void text_font_get_metrics(const text_font *font, text_font_metrics *m);
+/* The ink box of one glyph from its origin: left and right along the
+ * advance, top and bottom positive upwards (Pango units are mk units at
+ * mkdoc's 72 dpi). Emphasis dots (JLREQ 3.3.9) are set by their ink, so
+ * they are centred on their character and fit in the half-leading. */
+typedef struct { mk_len left, right, top, bottom; } text_ink;
+void text_font_glyph_ink(const text_font *font, uint32_t glyph, text_ink *ink);
 /* PostScript-ish name for traces and messages ("NotoSerifCJKjp-Regular"). */
 const char *text_font_name(const text_font *font);
 /* The cairo_scaled_font_t * of the font (for renderers); not owned. */

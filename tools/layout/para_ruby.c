@@ -1,0 +1,502 @@
+/* para_ruby: ruby (furigana) in a paragraph, JLREQ 3.3 and Appendix F.
+ *
+ * Model. An axf:ruby holds pairs of axf:ruby-base and axf:ruby-text, each
+ * pair a ruby container (Antenna House's vocabulary). The base text joins
+ * the paragraph text like any inline text; the ruby text does not: it is
+ * shaped apart at the ruby size (RB-1: half the base, axf:ruby-font-size)
+ * and drawn as glyph runs of the line on its before side (above in lr-tb,
+ * right in tb-rl: the renderers map b). Copy-paste therefore gives the
+ * base text in reading order.
+ *
+ * Kinds (JLREQ 3.3.5–3.3.7). A container whose base is one cluster is a
+ * mono-ruby, a longer base a group-ruby; both are unbreakable and get no
+ * justification space inside (LA-5). Several containers in one axf:ruby
+ * are jukugo-ruby: when every ruby fits over its own base (at most two
+ * ruby characters a base character, RB-5) each is placed as a mono-ruby
+ * and the line may break between them; otherwise the compound is set as
+ * one group-ruby, JIS X 4051's simplification of Appendix F (the line may
+ * not break inside it then).
+ *
+ * Spacing. A ruby shorter than its base is spread over it (axf:ruby-align
+ * auto: the 1:2:1 of JLREQ 3.3.6, RB-4); a longer ruby is set solid and
+ * the base is spread 1:2:1 instead: boxes of room before, between and
+ * after the base clusters. Part of the room at either end may lie over
+ * the neighbouring character (RB-6, axf:ruby-overhang, at most
+ * axf:ruby-limit-overhang, half a ruby character by default): hiragana,
+ * katakana, the prolonged sound mark and small kana, the aki side of
+ * closing marks before and opening brackets after, never kanji (unless
+ * axf:ruby-overhang drops except-kanji), never another ruby's base. The
+ * overhang is a negative glue after the junction's break opportunity, so
+ * it is discarded when the line breaks there: at a line start or end the
+ * full room stays and the ruby never leaves the column (RB-7).
+ *
+ * Line pitch. A line's ascent grows only by the part of the ruby that
+ * does not fit into its half-leading (para_ruby_line): lines are never
+ * pushed apart more than needed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "para_items.h"
+
+/* ------------------------------------------------------------ collect */
+
+/* The ruby text of an axf:ruby-text: its text children (AH allows text
+ * only; other content is left out with a warning). */
+static const char *ruby_text(pbuild *pb, const fo_node *rt, size_t *len)
+{
+    VEC(char) buf = {0};
+    for (const fo_node *ch = rt->first; ch; ch = ch->next) {
+        if (ch->kind == FO_TEXT) {
+            VEC_RESERVE(&buf, buf.len + ch->text_len + 1);
+            memcpy(buf.v + buf.len, ch->text, ch->text_len);
+            buf.len += ch->text_len;
+        } else {
+            diag_add(pb->c->diags, DIAG_WARNING, STAGE_LAYOUT, ch->loc,
+                     "axf:ruby-text holds text only; this fo:%s is left out",
+                     fo_kind_name(ch->kind));
+        }
+    }
+    size_t s = 0, e = buf.len; /* spaces around the ruby are indentation */
+    while (s < e && buf.v[s] == ' ') s++;
+    while (e > s && buf.v[e - 1] == ' ') e--;
+    const char *out = arena_strndup(pb->c->seq, buf.v ? buf.v + s : "", e - s);
+    *len = e - s;
+    VEC_FREE(&buf);
+    return out;
+}
+
+void para_ruby_collect(pbuild *pb, const fo_node *ruby)
+{
+    lctx *c = pb->c;
+    if (pb->in_ruby) {
+        diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, ruby->loc,
+                 "an axf:ruby inside axf:ruby-base is not supported yet; its base "
+                 "text is set without its ruby (use one axf:ruby per word)");
+        for (const fo_node *ch = ruby->first; ch; ch = ch->next)
+            if (ch->kind == FO_AXF_RUBY_BASE)
+                for (const fo_node *g = ch->first; g; g = g->next)
+                    para_collect(pb, g);
+        return;
+    }
+    int group = pb->ruby_groups++;
+    for (const fo_node *ch = ruby->first; ch; ch = ch->next) {
+        if (ch->kind != FO_AXF_RUBY_BASE) {
+            diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, ch->loc,
+                     "axf:ruby holds pairs of axf:ruby-base and axf:ruby-text; this "
+                     "%s%s is left out", ch->kind == FO_AXF_RUBY_TEXT ? "" : "fo:",
+                     fo_kind_name(ch->kind));
+            continue;
+        }
+        size_t start = pb->text.len;
+        pb->in_ruby = 1;
+        for (const fo_node *g = ch->first; g; g = g->next)
+            para_collect(pb, g);
+        pb->in_ruby = 0;
+        const fo_node *rt = ch->next && ch->next->kind == FO_AXF_RUBY_TEXT ? ch->next : NULL;
+        if (!rt) {
+            diag_add(c->diags, DIAG_WARNING, STAGE_LAYOUT, ch->loc,
+                     "this axf:ruby-base has no axf:ruby-text after it; its text is "
+                     "set without ruby (add <axf:ruby-text>reading</axf:ruby-text>)");
+            continue;
+        }
+        ch = rt;
+        pruby r = {.start = start, .end = pb->text.len, .rt = rt, .group = group};
+        r.text = ruby_text(pb, rt, &r.len);
+        if (r.len && r.end > r.start)
+            VEC_PUSH(&pb->rubies, r);
+    }
+}
+
+void para_ruby_free(pbuild *pb)
+{
+    for (size_t r = 0; r < pb->rubies.len; r++)
+        shape_result_free(&pb->rubies.v[r].sh);
+    VEC_FREE(&pb->rubies);
+}
+
+/* --------------------------------------------------------------- plan */
+
+static mk_len base_size(const pruby *r)
+{
+    return r->rt->props->font_size;
+}
+
+static void shape_ruby(lctx *c, pruby *r)
+{
+    const fo_props *p = r->rt->props;
+    r->size = fo_len_resolve(p->ruby_font_size, base_size(r));
+    if (r->size <= 0)
+        r->size = base_size(r) / 2;
+    shape_run run = {
+        .start = 0, .len = r->len,
+        .family = p->ruby_font_family ? p->ruby_font_family : p->font_family,
+        .size = r->size, .weight = p->font_weight, .style = p->font_style,
+        .lang = p->language, .loc = r->rt->loc,
+        .vertical = p->writing_mode == FO_WM_TB_RL || p->writing_mode == FO_WM_TB_LR,
+    };
+    shape_result_free(&r->sh);
+    memset(&r->sh, 0, sizeof r->sh);
+    r->width = 0;
+    if (shape_paragraph(c->text, r->text, r->len, &run, 1, &r->sh, c->diags) != 0)
+        return;
+    for (size_t k = 0; k < r->sh.n_clusters; k++)
+        r->width += r->sh.clusters[k].advance;
+}
+
+/* Clusters [k0, k1) of each container's base; pi->ruby_at from them. */
+static void map_clusters(pitems *pi)
+{
+    pbuild *pb = pi->pb;
+    size_t n = pi->sh.n_clusters;
+    free(pi->ruby_at);
+    pi->ruby_at = malloc((n ? n : 1) * sizeof *pi->ruby_at);
+    if (!pi->ruby_at) {
+        fprintf(stderr, "mkdoc: out of memory (ruby)\n");
+        abort(); /* same policy as vec.h */
+    }
+    for (size_t k = 0; k < n; k++)
+        pi->ruby_at[k] = -1;
+    size_t k = 0;
+    for (size_t i = 0; i < pb->rubies.len; i++) {
+        pruby *r = &pb->rubies.v[i];
+        while (k < n && pi->sh.clusters[k].byte_start < r->start)
+            k++;
+        r->k0 = k;
+        while (k < n && pi->sh.clusters[k].byte_start < r->end)
+            pi->ruby_at[k++] = (int32_t)i;
+        r->k1 = k;
+    }
+}
+
+static mk_len base_width(const pitems *pi, const pruby *r)
+{
+    mk_len w = 0;
+    for (size_t k = r->k0; k < r->k1; k++)
+        w += pi->set[k].box;
+    return w;
+}
+
+/* RB-5: a jukugo-ruby whose ruby overruns a base character is set as one
+ * group-ruby over the whole compound (JIS X 4051). Merges group g's
+ * containers [a, b) into a; returns the number of containers removed. */
+static size_t merge_jukugo(pitems *pi, size_t a, size_t b)
+{
+    pbuild *pb = pi->pb;
+    int over = 0;
+    for (size_t i = a; i < b; i++)
+        over |= pb->rubies.v[i].width > base_width(pi, &pb->rubies.v[i]);
+    if (!over || b - a < 2)
+        return 0;
+    pruby *r = &pb->rubies.v[a];
+    size_t len = 0;
+    for (size_t i = a; i < b; i++)
+        len += pb->rubies.v[i].len;
+    char *t = arena_alloc(pb->c->seq, len + 1);
+    len = 0;
+    for (size_t i = a; i < b; i++) {
+        memcpy(t + len, pb->rubies.v[i].text, pb->rubies.v[i].len);
+        len += pb->rubies.v[i].len;
+        if (i > a)
+            shape_result_free(&pb->rubies.v[i].sh);
+    }
+    t[len] = '\0';
+    r->text = t;
+    r->len = len;
+    r->end = pb->rubies.v[b - 1].end;
+    memmove(&pb->rubies.v[a + 1], &pb->rubies.v[b], (pb->rubies.len - b) * sizeof *r);
+    pb->rubies.len -= b - a - 1;
+    shape_ruby(pb->c, r);
+    return b - a - 1;
+}
+
+/* RB-6: may the ruby lie over cluster k, the neighbour on its start
+ * (side 0) or end (side 1)? */
+static int overhang_onto(const pitems *pi, const pruby *r, long k, int side)
+{
+    uint8_t oh = r->rt->props->ruby_overhang;
+    if (!(oh & (side ? FO_RUBY_OH_END : FO_RUBY_OH_START)))
+        return 0;
+    if (k < 0 || (size_t)k >= pi->sh.n_clusters || pi->ruby_at[k] >= 0)
+        return 0; /* the paragraph's edge, or another ruby's base */
+    const shape_cluster *cl = &pi->sh.clusters[k];
+    /* the neighbour must touch the base: nothing between them */
+    if (side ? cl->byte_start != r->end : cl->byte_start + cl->byte_len != r->start)
+        return 0;
+    switch (jlreq_class_of(cl->cp)) {
+    case JL_HIRAGANA: case JL_SMALL_KANA: case JL_PROLONGED: case JL_ITERATION:
+    case JL_IDEO_SPACE: /* U+3000: preferred, as over a paragraph indent */
+        return 1;
+    case JL_KATAKANA:
+        return !(oh & FO_RUBY_OH_EXCEPT_KATAKANA);
+    case JL_IDEOGRAPHIC:
+        return !(oh & FO_RUBY_OH_EXCEPT_KANJI);
+    case JL_CLOSING: case JL_FULL_STOP: case JL_COMMA:
+        /* their aki is on the side away from the glyph: before the ruby */
+        return !side && !(oh & FO_RUBY_OH_EXCEPT_CLOSE);
+    case JL_OPENING:
+        return side && !(oh & FO_RUBY_OH_EXCEPT_OPEN);
+    default:
+        return 0;
+    }
+}
+
+/* The room of a ruby longer than its base (RB-3, RB-4): extra split over
+ * the m base clusters as axf:ruby-align says; auto = JIS 1:2:1. */
+static void spread_base(pruby *r, mk_len extra, size_t m)
+{
+    uint8_t al = r->rt->props->ruby_align;
+    r->lead = r->gap = r->trail = 0;
+    if (extra <= 0)
+        return;
+    if (al & FO_RUBY_ALIGN_START) {
+        r->trail = extra;
+    } else if (al & FO_RUBY_ALIGN_END) {
+        r->lead = extra;
+    } else if ((al & FO_RUBY_ALIGN_CENTER) || (al & FO_RUBY_ALIGN_START_IF_VERTICAL) ||
+               m < 2) {
+        r->lead = extra / 2;
+    } else if (al & FO_RUBY_ALIGN_DIST_LETTER) {
+        r->gap = extra / (mk_len)(m - 1);
+    } else {
+        mk_len u = extra / (2 * (mk_len)m);
+        r->lead = u;
+        r->gap = 2 * u;
+    }
+    if (!(al & FO_RUBY_ALIGN_START))
+        r->trail = extra - r->lead - r->gap * (mk_len)(m - 1); /* the remainder */
+}
+
+static void plan_one(pitems *pi, pruby *r)
+{
+    mk_len b = base_width(pi, r);
+    spread_base(r, r->width - b, r->k1 - r->k0);
+    mk_len limit = fo_len_resolve(r->rt->props->ruby_limit_overhang, r->size);
+    r->oh_start = overhang_onto(pi, r, (long)r->k0 - 1, 0) ? (r->lead < limit ? r->lead : limit) : 0;
+    r->oh_end = overhang_onto(pi, r, (long)r->k1, 1) ? (r->trail < limit ? r->trail : limit) : 0;
+}
+
+void para_ruby_plan(pitems *pi)
+{
+    pbuild *pb = pi->pb;
+    if (!pb->rubies.len)
+        return;
+    for (size_t i = 0; i < pb->rubies.len; i++)
+        shape_ruby(pb->c, &pb->rubies.v[i]);
+    map_clusters(pi);
+    for (size_t a = 0; a < pb->rubies.len;) {
+        size_t b = a + 1;
+        while (b < pb->rubies.len && pb->rubies.v[b].group == pb->rubies.v[a].group)
+            b++;
+        b -= merge_jukugo(pi, a, b);
+        a = b;
+    }
+    map_clusters(pi);
+    for (size_t i = 0; i < pb->rubies.len; i++)
+        if (pb->rubies.v[i].k1 > pb->rubies.v[i].k0)
+            plan_one(pi, &pb->rubies.v[i]);
+}
+
+/* -------------------------------------------------------------- items */
+
+int para_ruby_nobreak(const pitems *pi, long prev, size_t k)
+{
+    return pi->ruby_at && prev >= 0 && pi->ruby_at[prev] >= 0 &&
+           pi->ruby_at[prev] == pi->ruby_at[k];
+}
+
+static void push(pitems *pi, lb_item it)
+{
+    VEC_PUSH(&pi->items, it);
+    isrc s = {SRC_NONE, 0};
+    VEC_PUSH(&pi->src, s);
+}
+
+/* Overhang w over a neighbour: mid-line only. Behind a break opportunity
+ * it is glue (dropped at a line start like the break's own glue);
+ * without one, the line cannot start here, and a kern box does. */
+static void overhang(pitems *pi, size_t mark, mk_len w, uint32_t neighbour)
+{
+    int breakable = 0;
+    mk_len aki = 0; /* what justification leaves of the junction's space */
+    for (size_t i = mark; i < pi->items.len; i++) {
+        const lb_item *it = &pi->items.v[i];
+        breakable |= it->type == LB_GLUE || (it->type == LB_PENALTY && it->penalty < LB_INFINITY);
+        if (it->type == LB_GLUE)
+            aki += it->width - it->shrink;
+    }
+    /* over punctuation only its aki may be covered, never its glyph, also
+     * when line adjustment squeezes that aki (RB-6) */
+    jlreq_class k = jlreq_class_of(neighbour);
+    if (k == JL_CLOSING || k == JL_FULL_STOP || k == JL_COMMA || k == JL_OPENING)
+        w = w < aki ? w : aki;
+    if (w > 0)
+        push(pi, (lb_item){.type = breakable ? LB_GLUE : LB_BOX, .width = -w});
+}
+
+void para_ruby_before(pitems *pi, long prev, size_t k, size_t mark)
+{
+    if (!pi->ruby_at)
+        return;
+    int32_t here = pi->ruby_at[k], before = prev >= 0 ? pi->ruby_at[prev] : -1;
+    const pruby *rb = before >= 0 ? &pi->pb->rubies.v[before] : NULL;
+    if (rb && here != before && rb->k1 == k && rb->oh_end)
+        overhang(pi, mark, rb->oh_end, pi->sh.clusters[k].cp);
+    if (here < 0)
+        return;
+    const pruby *r = &pi->pb->rubies.v[here];
+    if (k == r->k0) {
+        if (r->oh_start && prev == (long)k - 1)
+            overhang(pi, mark, r->oh_start, pi->sh.clusters[prev].cp);
+        if (r->lead)
+            push(pi, (lb_item){.type = LB_BOX, .width = r->lead});
+    } else if (r->gap) {
+        push(pi, (lb_item){.type = LB_BOX, .width = r->gap});
+    }
+}
+
+void para_ruby_after(pitems *pi, size_t k)
+{
+    if (!pi->ruby_at || pi->ruby_at[k] < 0)
+        return;
+    const pruby *r = &pi->pb->rubies.v[pi->ruby_at[k]];
+    if (k + 1 == r->k1 && r->trail)
+        push(pi, (lb_item){.type = LB_BOX, .width = r->trail});
+}
+
+/* --------------------------------------------------------------- line */
+
+/* Where cluster k was set on this line: [x0, x1) of its span. */
+static int cluster_x(const pitems *pi, const pspans *sp, size_t k, mk_len *x0, mk_len *x1)
+{
+    size_t at = pi->sh.clusters[k].byte_start;
+    for (size_t s = 0; s < sp->len; s++)
+        if (sp->v[s].start == at) {
+            *x0 = sp->v[s].x0;
+            *x1 = sp->v[s].x1;
+            return 1;
+        }
+    return 0;
+}
+
+/* The start of the ruby and the space after each of its n clusters when
+ * it is shorter than the base [x0, x1) (RB-3, RB-4, axf:ruby-align). */
+static mk_len ruby_start(const pruby *r, mk_len x0, mk_len x1, mk_len *gap)
+{
+    mk_len extra = x1 - x0 - r->width;
+    size_t n = r->sh.n_clusters;
+    uint8_t al = r->rt->props->ruby_align;
+    *gap = 0;
+    if (r->lead || r->gap || r->trail || extra <= 0)
+        return x0 - r->lead; /* longer: solid, over the spread base (RB-4) */
+    if (al & FO_RUBY_ALIGN_START)
+        return x0;
+    if (al & FO_RUBY_ALIGN_END)
+        return x1 - r->width;
+    if ((al & (FO_RUBY_ALIGN_CENTER | FO_RUBY_ALIGN_START_IF_VERTICAL)) || n < 1)
+        return x0 + extra / 2;
+    if ((al & FO_RUBY_ALIGN_DIST_LETTER) && n > 1) {
+        *gap = extra / (mk_len)(n - 1);
+        return x0;
+    }
+    mk_len u = extra / (2 * (mk_len)n); /* JIS 1:2:1 */
+    *gap = 2 * u;
+    return x0 + u;
+}
+
+/* One glyph run per font of the ruby's clusters [a, b), from x. */
+static area *ruby_run(lctx *c, const pruby *r, size_t a, size_t b, mk_len x, mk_len gap)
+{
+    area *run = lctx_area(c, AREA_GLYPHS, r->rt);
+    area_glyphs *g = &run->u.glyphs;
+    const shape_cluster *c0 = &r->sh.clusters[a];
+    size_t ng = 0;
+    for (size_t k = a; k < b; k++)
+        ng += r->sh.clusters[k].n_glyphs;
+    g->glyphs = ARENA_ARRAY(c->seq, area_glyph, ng ? ng : 1);
+    g->clusters = ARENA_ARRAY(c->seq, area_cluster, b - a);
+    mk_len gx = 0;
+    for (size_t k = a; k < b; k++) {
+        const shape_cluster *cl = &r->sh.clusters[k];
+        int shown = 0;
+        for (uint32_t j = 0; j < cl->n_glyphs; j++) {
+            const shape_glyph *sg = &r->sh.glyphs[cl->glyph_start + j];
+            if (sg->id != SHAPE_GLYPH_NONE)
+                g->glyphs[g->n_glyphs++] = (area_glyph){sg->id, gx + sg->x_off, -sg->y_off};
+            shown += sg->id != SHAPE_GLYPH_NONE;
+            gx += sg->advance;
+        }
+        g->clusters[g->n_clusters++] = (area_cluster){(int)cl->byte_len, shown};
+        if (k + 1 < b)
+            gx += gap;
+    }
+    size_t end = b < r->sh.n_clusters ? r->sh.clusters[b].byte_start : r->len;
+    g->utf8 = r->text + c0->byte_start;
+    g->utf8_len = (int)(end - c0->byte_start);
+    g->font = c0->font;
+    g->size = r->size;
+    g->color = r->rt->props->ruby_color.a ? r->rt->props->ruby_color : r->rt->props->color;
+    g->role = AREA_RUBY;
+    run->i = x;
+    run->ipd = gx;
+    return run;
+}
+
+/* The ruby of r on this line, its runs' b from the baseline; returns what
+ * it needs above (or below, axf:ruby-position="after") the baseline. */
+static mk_len place_ruby(lctx *c, pitems *pi, const pruby *r, area *line, const pspans *sp)
+{
+    mk_len x0, x1, t0, t1, gap;
+    if (!r->sh.n_clusters || !cluster_x(pi, sp, r->k0, &x0, &t0) ||
+        !cluster_x(pi, sp, r->k1 - 1, &t1, &x1))
+        return 0;
+    const pstyle *st = &pi->pb->styles.v[pi->sh.clusters[r->k0].run];
+    text_font_metrics m;
+    text_font_get_metrics(r->sh.clusters[0].font, &m);
+    mk_len asc = m.em_ascent > 0 ? m.em_ascent : m.ascent;
+    mk_len desc = m.em_ascent > 0 ? m.em_descent : m.descent;
+    const fo_props *p = r->rt->props;
+    mk_len off = fo_len_resolve(p->ruby_offset, r->size);
+    int after = p->ruby_position == 1;
+    /* the top of the ruby's em box, from the baseline (down positive) */
+    mk_len top = after ? st->em_desc + off : -(st->em_asc + off + asc + desc);
+    mk_len x = ruby_start(r, x0, x1, &gap);
+    for (size_t a = 0; a < r->sh.n_clusters;) {
+        size_t b = a + 1;
+        while (b < r->sh.n_clusters && r->sh.clusters[b].font == r->sh.clusters[a].font)
+            b++;
+        area *run = ruby_run(c, r, a, b, x, gap);
+        run->b = top;
+        run->bpd = asc + desc;
+        run->u.glyphs.baseline = asc;
+        if (p->writing_mode == FO_WM_TB_RL || p->writing_mode == FO_WM_TB_LR) {
+            run->u.glyphs.baseline = (asc + desc) / 2; /* the central line */
+            run->u.glyphs.upright = 1;
+        }
+        area_append(line, run);
+        x += run->ipd + gap;
+        a = b;
+    }
+    return after ? top + asc + desc : -top;
+}
+
+void para_ruby_line(lctx *c, pitems *pi, area *line, const pspans *spans,
+                    mk_len *above, mk_len *below)
+{
+    pbuild *pb = pi->pb;
+    size_t lo = (size_t)-1, hi = 0; /* the line's text */
+    for (size_t s = 0; s < spans->len; s++) {
+        if (spans->v[s].start < lo) lo = spans->v[s].start;
+        if (spans->v[s].end > hi) hi = spans->v[s].end;
+    }
+    for (size_t i = 0; i < pb->rubies.len; i++) {
+        const pruby *r = &pb->rubies.v[i];
+        if (r->k1 <= r->k0 || r->end <= lo || r->start >= hi)
+            continue;
+        mk_len need = place_ruby(c, pi, r, line, spans);
+        mk_len *side = r->rt->props->ruby_position == 1 ? below : above;
+        if (need > *side)
+            *side = need; /* only what the half-leading cannot hold */
+    }
+    para_emphasis_line(c, pi, line, spans);
+}
