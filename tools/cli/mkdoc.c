@@ -308,12 +308,16 @@ static void progress(void *ud, int pages)
     fflush(stderr);
 }
 
-/* Takes the FO document and frees it as soon as the tree is built: the
- * tree copies what it needs, and layout should not carry both. */
-static int format_fo(app *a, xmlDocPtr fo, const char *fo_name, sink_state *sink, int *pages)
+/* Takes the FO document (and fo_text, the bytes it was parsed from when
+ * it came from a file, for columns in messages) and frees both as soon as
+ * the tree is built: the tree copies what it needs, and layout should not
+ * carry them. */
+static int format_fo(app *a, xmlDocPtr fo, char *fo_text, size_t fo_len,
+                     const char *fo_name, sink_state *sink, int *pages)
 {
-    fo_tree *tree = fo_tree_build(fo, fo_name, a->diags);
+    fo_tree *tree = fo_tree_build(fo, fo_name, fo_text, fo_len, a->diags);
     xmlFreeDoc(fo);
+    free(fo_text);
     if (!tree)
         return -1;
     char conf[PATH_MAX + 32];
@@ -389,8 +393,11 @@ static void trace_path(const char *pdf, char *out, size_t size)
 
 static int run_to_outputs(app *a, const char *input, sink_state *sink)
 {
-    xmlDocPtr fo = is_fo_file(input) ? source_load_file(input, &a->so, a->diags)
-                                     : source_to_fo(a, input);
+    char *text = NULL;
+    size_t len = 0;
+    xmlDocPtr fo = is_fo_file(input)
+                       ? source_load_file_text(input, &a->so, a->diags, &text, &len)
+                       : source_to_fo(a, input);
     if (!fo)
         return -1;
     sink->early = a->diags;
@@ -400,7 +407,7 @@ static int run_to_outputs(app *a, const char *input, sink_state *sink)
         snprintf(name, sizeof name, "%s", !strcmp(input, "-") ? "<stdin>" : input);
     else
         snprintf(name, sizeof name, "%s (as FO)", input);
-    int rc = format_fo(a, fo, name, sink, &pages);
+    int rc = format_fo(a, fo, text, len, name, sink, &pages);
     if (rc == 0 && !a->o->quiet) {
         const char *what = sink->pdf ? sink->pdf : sink->png_dir;
         fprintf(stderr, "mkdoc: wrote %s (%d page%s)\n", what, pages, pages == 1 ? "" : "s");
