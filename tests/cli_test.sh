@@ -101,6 +101,33 @@ expect_exit 1 "fo on a missing file" mkdoc fo no-such.fo -o atomic/out.pdf
 check "missing FO: the message names it" grep -q 'no-such.fo' "$T/err"
 check "missing FO: the previous PDF is unchanged" cmp -s before.pdf atomic/out.pdf
 
+# --- a run stopped from outside: nothing lost, nothing left ---------------------------
+# An internal error ends in abort() (asserts stay on): exit 3 with a request to
+# report it. SIGABRT sent from outside takes the same path, at a moment when the
+# temporary PDF exists; so does SIGTERM (exit by the signal). Either way the
+# previous PDF is unchanged and no temporary file is left.
+{
+  small_fo 360 216 0 | sed '/<\/fo:flow>/,$d'
+  for i in $(seq 1 20000); do echo "      <fo:block>第${i}段落：移住者の権利を守る相談会を各地で開きました。</fo:block>"; done
+  echo '    </fo:flow></fo:page-sequence></fo:root>'
+} > long.fo
+mkdir stopped && cp small.pdf stopped/out.pdf
+for sig in ABRT TERM; do
+  "$MKDOC" fo long.fo -o stopped/out.pdf --quiet 2>"$T/err" & pid=$!
+  for i in $(seq 1 1500); do ls stopped | grep -q '\.tmp$' && break; sleep 0.02; done
+  had_tmp=$(ls stopped | grep -c '\.tmp$')
+  kill -$sig $pid; wait $pid; got=$?
+  check "SIG$sig during rendering: the temporary PDF existed when the signal came" test "$had_tmp" = 1
+  if [ $sig = ABRT ]; then
+    check "SIGABRT: exit 3 (got $got)" test $got = 3
+    check "SIGABRT: asks to report the bug" grep -q 'internal error.*please report it' "$T/err"
+  else
+    check "SIGTERM: ends by the signal (exit 143, got $got)" test $got = 143
+  fi
+  check "SIG$sig: the previous PDF is unchanged" cmp -s small.pdf stopped/out.pdf
+  check "SIG$sig: no temporary file left" test "$(ls -A stopped)" = out.pdf
+done
+
 # --- columns in messages about an FO file --------------------------------------------
 # Several independent problems in one run, each at FILE:LINE:COL: of the attribute
 # for a property value, of the start tag for the rest. A comment, CDATA and an

@@ -17,6 +17,7 @@
 #include "../fo/fo_tree.h"
 #include "../layout/layout.h"
 #include "../render/render.h"
+#include "../render/render_file.h"
 #include "../source/source_load.h"
 #include "../source/source_transform.h"
 #include "../source/source_validate.h"
@@ -485,16 +486,27 @@ static int cmd_check(app *a)
 /* A failed assert (they stay on in release builds) or an allocation that
  * could not be had ends in abort(): not a problem of the input, so exit 3
  * as for DIAG_INTERNAL, with the request to report it. Outputs are renamed
- * into place only by a successful run, so an earlier PDF is unchanged. */
+ * into place only by a successful run, so an earlier PDF is unchanged, and
+ * the temporary files of this run are removed here. */
 static void on_abort(int sig)
 {
     static const char msg[] =
         "mkdoc: internal error: a check inside mkdoc failed (or memory ran out); "
         "this is a bug in mkdoc unless memory was short: please report it with the input file\n";
     (void)sig;
+    render_file_remove_all_tmp();
     ssize_t w = write(2, msg, sizeof msg - 1);
     (void)w;
     _exit(EXIT_INTERNAL);
+}
+
+/* Ctrl-C, kill, a closed terminal: the run stops as the signal says (so
+ * the shell sees it), leaving no temporary file and the previous PDF. */
+static void on_stop(int sig)
+{
+    render_file_remove_all_tmp();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 static int finish(app *a, int rc)
@@ -531,6 +543,12 @@ int main(int argc, char **argv)
     if (rc)
         return rc;
     signal(SIGABRT, on_abort);
+    /* a signal ignored when mkdoc started (nohup, a background job of a
+     * script) stays ignored, as the user asked */
+    const int stops[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+        if (signal(stops[k], SIG_IGN) != SIG_IGN)
+            signal(stops[k], on_stop);
     if (!o.command) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
