@@ -224,6 +224,9 @@ done
 expect_exit 0 "report 2022 --out DIR" sh -c 'cd "$1" && "$0" report 2022 --out "$2" --quiet' "$MKDOC" "$ROOT" "$T/report"
 check "report writes DIR/report-2022.pdf" test -s report/report-2022.pdf
 check "report leaves no temporary file" test "$(ls -A report 2>/dev/null)" = report-2022.pdf
+expect_exit 0 "report 2022 again" sh -c 'cd "$1" && "$0" report 2022 --out "$2" --quiet' "$MKDOC" "$ROOT" "$T/report2"
+check "two report runs (XML, XSLT, images, fonts) give byte-identical PDFs" \
+  cmp -s report/report-2022.pdf report2/report-2022.pdf
 expect_exit 1 "report for a year with no source" sh -c 'cd "$1" && "$0" report 1901 --out "$2"' "$MKDOC" "$ROOT" "$T/none"
 check "missing year: the message names docs/reports/1901.xml" grep -q '1901.xml' "$T/err"
 

@@ -86,6 +86,18 @@ run_mkdoc 1 "source with a 1 MB attribute" check source-attr-1mb.xml
 check "source with a 1 MB attribute: FILE:LINE: error" \
   grep -qE '^source-attr-1mb\.xml:[0-9]+(:[0-9]+)?: error: ' "$T/err"
 
+# an image path that climbs out, in the user's source XML: refused, and the
+# message points at the <image> element of the source, through the stylesheet
+cp -r "$ROOT/docs/reports" rep
+sed '28s|<image src="images/migrants-day.jpg"|<image src="../../../../../../../../etc/passwd"|' \
+  rep/2022.xml > rep/traversal.xml
+rm -f rep/traversal.pdf
+run_mkdoc 1 "source image traversal" fo rep/traversal.xml -o rep/traversal.pdf
+check "source image traversal: refused at the source's FILE:LINE:COL" \
+  grep -qE "^rep/traversal\.xml:28:5: error: '(\.\./)+etc/passwd' is outside the folders mkdoc may read" "$T/err"
+check "source image traversal: nothing of /etc/passwd in the message" sh -c '! grep -q "root:" "$1"' sh "$T/err"
+check "source image traversal: no PDF" test ! -e rep/traversal.pdf
+
 # --- bytes that are not XML ------------------------------------------------------
 fo_case bad-utf8 1 '^bad-utf8\.fo:11:[0-9]+: error: .*UTF-8'
 fo_case nul-byte 1 '^nul-byte\.fo:10:[0-9]+: error: .*(NUL|0x0)'
