@@ -184,6 +184,10 @@ static void test_xinclude(void)
     OK(!any_diag_contains(d, "root:"));
     int k = find_diag(d, "XInclude failed");
     OK(k >= 0 && diag_at(d, k)->loc.line == 3);
+    /* the refused read is reported once, at its xi:include */
+    k = find_diag(d, "refusing to read '../../../../../../etc/passwd'");
+    OK(k >= 0 && diag_at(d, k)->loc.line == 4 && diag_at(d, k)->loc.col == 3);
+    INT_EQ(diag_count(d), 2);
     done_with(d);
 
     d = load_fails("xinclude-abs.xml", NULL);
