@@ -108,13 +108,14 @@ check "missing FO: the previous PDF is unchanged" cmp -s before.pdf atomic/out.p
 # previous PDF is unchanged and no temporary file is left.
 {
   small_fo 360 216 0 | sed '/<\/fo:flow>/,$d'
-  for i in $(seq 1 20000); do echo "      <fo:block>第${i}段落：移住者の権利を守る相談会を各地で開きました。</fo:block>"; done
+  for i in $(seq 1 8000); do echo "      <fo:block>第${i}段落：移住者の権利を守る相談会を各地で開きました。</fo:block>"; done
   echo '    </fo:flow></fo:page-sequence></fo:root>'
 } > long.fo
 mkdir stopped && cp small.pdf stopped/out.pdf
 for sig in ABRT TERM; do
   "$MKDOC" fo long.fo -o stopped/out.pdf --quiet 2>"$T/err" & pid=$!
-  for i in $(seq 1 1500); do ls stopped | grep -q '\.tmp$' && break; sleep 0.02; done
+  # the temporary PDF is made once layout is done and pages are drawn
+  while kill -0 $pid 2>/dev/null && ! ls stopped | grep -q '\.tmp$'; do sleep 0.01; done
   had_tmp=$(ls stopped | grep -c '\.tmp$')
   kill -$sig $pid; wait $pid; got=$?
   check "SIG$sig during rendering: the temporary PDF existed when the signal came" test "$had_tmp" = 1
