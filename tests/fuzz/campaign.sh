@@ -32,7 +32,8 @@ for t in ${*:-fo linebreak source props report}; do
     -timeout=25 -rss_limit_mb=2560 -malloc_limit_mb=2560 \
     -max_total_time="$FUZZ_TIME" -print_final_stats=1 \
     -artifact_prefix="$OUT/$t-" "$corpus" "$seeds/$t" >"$log" 2>&1
-  first=$(grep -m1 -oE 'cov: [0-9]+ ft: [0-9]+' "$log")
+  # start: when the seeds were loaded (INITED); end: the last line
+  first=$(grep -m1 -oE 'INITED cov: [0-9]+ ft: [0-9]+' "$log" | sed 's/^INITED //')
   last=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
   execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   crashes=$(ls "$OUT/$t-"crash-* "$OUT/$t-"leak-* "$OUT/$t-"timeout-* "$OUT/$t-"oom-* 2>/dev/null | wc -l)
