@@ -194,6 +194,19 @@ expect_exit 1 "fo on the same FO on one line" mkdoc fo oneline.fo -o oneline.pdf
 got=$(cols_got oneline.fo | cut -d: -f2,3 | sed 's/^/ /' | tr -d '\n')
 check "one line: the column of each attribute and tag (got$got, want$want)" test "$got" = "$want"
 
+# an XIncluded part is located in its own file (by line: its text is not scanned),
+# and the tags after the xi:include keep their columns
+cat > part.fo <<'FO'
+<fo:block xmlns:fo="http://www.w3.org/1999/XSL/Format"
+  font-size="7qq">部分</fo:block>
+FO
+sed -e 's|xml:lang="ja">|xmlns:xi="http://www.w3.org/2001/XInclude" xml:lang="ja">|' \
+    -e 's|^      <fo:block font-size="9zz">四</fo:block><fo:blok>三</fo:blok>$||' \
+    -e 's|^      &note;<fo:block font-size="9zz">|      <xi:include href="part.fo"/><fo:block font-size="9zz">|' cols.fo > xi.fo
+expect_exit 1 "fo with an XIncluded part" mkdoc fo xi.fo -o xi.pdf
+check "XIncluded part: its problem at part.fo:LINE" grep -q "^part\.fo:2: warning: invalid value '7qq' for 'font-size'" "$T/err"
+check "after the xi:include: the main file's columns" grep -q "^xi\.fo:16:45: warning: invalid value '9zz' for 'font-size'" "$T/err"
+
 # --- png ---------------------------------------------------------------------------
 # 360 x 216 pt is 480 x 288 px at 96 dpi and 720 x 432 px at 144 dpi.
 expect_exit 0 "png at the default dpi" mkdoc png small.fo -o png96

@@ -5,7 +5,8 @@
  * right after. Each node records where it came from: the FO file, line and
  * column (of its start tag, found in the FO text: source_tags.h), and, when
  * the FO was made by mkdoc's stylesheets, the user's source XML location
- * carried in the mk:loc attribute (see styles/common-fo.xsl). Each
+ * carried in the mk:loc attribute (see styles/common-fo.xsl). Content an
+ * xi:include brought in is located in its own file (line only). Each
  * specified property keeps its attribute's own FO line and column, or the
  * user's source location when there is one.
  * Unknown elements and properties are reported as warnings and kept out of
