@@ -17,7 +17,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check unit asan asan-build asan-check fuzz fuzz-bins fuzz-smoke clean bench goldens lint
+.PHONY: all check unit asan asan-build asan-check fuzz fuzz-bins fuzz-smoke fuzz-campaign clean bench goldens lint
 all: $(BUILD)/mkdoc
 
 $(BUILD)/%.o: %.c
@@ -81,6 +81,12 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libmkdoc.a
 # "fuzz: N passed, N failed". make check runs it as its "fuzz" group.
 fuzz-smoke: fuzz
 	@FUZZ_BUILD=build-fuzz FUZZ_TIME=$(FUZZ_TIME) bash tests/fuzz/smoke.sh
+
+# A campaign: each target in turn (one core) for FUZZ_CAMPAIGN_TIME seconds,
+# random seeds; prints the README's table rows (tests/fuzz/README.md).
+FUZZ_CAMPAIGN_TIME ?= 360
+fuzz-campaign: fuzz
+	@FUZZ_TIME=$(FUZZ_CAMPAIGN_TIME) bash tests/fuzz/campaign.sh
 
 clean:
 	rm -rf build build-asan build-fuzz out

@@ -101,6 +101,112 @@ expect_exit 1 "fo on a missing file" mkdoc fo no-such.fo -o atomic/out.pdf
 check "missing FO: the message names it" grep -q 'no-such.fo' "$T/err"
 check "missing FO: the previous PDF is unchanged" cmp -s before.pdf atomic/out.pdf
 
+# --- a run stopped from outside: nothing lost, nothing left ---------------------------
+# An internal error ends in abort() (asserts stay on): exit 3 with a request to
+# report it. SIGABRT sent from outside takes the same path, at a moment when the
+# temporary PDF exists; so does SIGTERM (exit by the signal). Either way the
+# previous PDF is unchanged and no temporary file is left.
+{
+  small_fo 360 216 0 | sed '/<\/fo:flow>/,$d'
+  for i in $(seq 1 8000); do echo "      <fo:block>第${i}段落：移住者の権利を守る相談会を各地で開きました。</fo:block>"; done
+  echo '    </fo:flow></fo:page-sequence></fo:root>'
+} > long.fo
+mkdir stopped && cp small.pdf stopped/out.pdf
+for sig in ABRT TERM; do
+  "$MKDOC" fo long.fo -o stopped/out.pdf --quiet 2>"$T/err" & pid=$!
+  # the temporary PDF is made once layout is done and pages are drawn
+  while kill -0 $pid 2>/dev/null && ! ls stopped | grep -q '\.tmp$'; do sleep 0.01; done
+  had_tmp=$(ls stopped | grep -c '\.tmp$')
+  kill -$sig $pid; wait $pid; got=$?
+  check "SIG$sig during rendering: the temporary PDF existed when the signal came" test "$had_tmp" = 1
+  if [ $sig = ABRT ]; then
+    check "SIGABRT: exit 3 (got $got)" test $got = 3
+    check "SIGABRT: asks to report the bug" grep -q 'internal error.*please report it' "$T/err"
+  else
+    check "SIGTERM: ends by the signal (exit 143, got $got)" test $got = 143
+  fi
+  check "SIG$sig: the previous PDF is unchanged" cmp -s small.pdf stopped/out.pdf
+  check "SIG$sig: no temporary file left" test "$(ls -A stopped)" = out.pdf
+done
+
+# --- columns in messages about an FO file --------------------------------------------
+# Several independent problems in one run, each at FILE:LINE:COL: of the attribute
+# for a property value, of the start tag for the rest. A comment, CDATA and an
+# element made by an entity reference must not shift the columns of the tags
+# after them; a start tag over two lines is found at its '<'.
+cat > cols.fo <<'FO'
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE fo:root [ <!ENTITY note "<fo:block>x</fo:block>"> ]>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xml:lang="ja">
+  <fo:layout-master-set>
+    <fo:simple-page-master master-name="p" page-width="200pt" page-height="300pt">
+      <fo:region-body margin="18pt"/>
+    </fo:simple-page-master>
+  </fo:layout-master-set>
+  <fo:page-sequence master-reference="p">
+    <fo:flow flow-name="xsl-region-body" font-family="Noto Serif CJK JP" font-size="10pt">
+      <fo:block>相談会</fo:block><fo:block font-size="12qq">一</fo:block>
+      <!-- <fo:block font-size="1zz"> is in a comment -->
+      <fo:block><![CDATA[<fo:block>]]></fo:block>
+      <fo:block
+          color="nocolor">二</fo:block>
+      &note;<fo:block font-size="9zz">四</fo:block><fo:blok>三</fo:blok>
+      <fo:block>Supercalifragilisticexpialidociousnessandmoreandmore</fo:block>
+      <fo:block>&#xE000;</fo:block>
+      <fo:block><fo:external-graphic src="nothere.png"/></fo:block>
+    </fo:flow>
+  </fo:page-sequence>
+</fo:root>
+FO
+cols_expected() {
+  cat <<EOF
+$1:11:41: warning: invalid value '12qq' for 'font-size'
+$1:15:11: warning: invalid value 'nocolor' for 'color'
+$1:16:23: warning: invalid value '9zz' for 'font-size'
+$1:16:51: warning: fo:blok is not an XSL-FO 1.1 element
+$1:17:7: warning: 1 line(s) of this paragraph are wider than the column
+$1:18:7: warning: no font can draw
+$1:19:17: error: cannot find 'nothere.png'
+EOF
+}
+# the located messages, cut before their explanations, sorted by line and column
+cols_got() {
+  grep -oE "^$1:[0-9]+:[0-9]+: (warning|error): (invalid value '[^']*' for '[^']*'|fo:blok is not an XSL-FO 1.1 element|1 line\(s\) of this paragraph are wider than the column|no font can draw|cannot find 'nothere.png')" "$T/err" |
+    sort -t: -k2,2n -k3,3n
+}
+cols_check() { # WHAT FILE
+  if [ "$(cols_got "$2")" = "$(cols_expected "$2")" ]; then pass
+  else fail "$1"; diff <(cols_expected "$2") <(cols_got "$2") | sed 's/^/    /'; fi
+}
+expect_exit 1 "fo with seven problems on different lines" mkdoc fo cols.fo -o cols.pdf
+cols_check "each problem at FILE:LINE:COL, all in one run" cols.fo
+expect_exit 1 "the same FO from standard input" sh -c '"$0" fo - -o cols-stdin.pdf < cols.fo' "$MKDOC"
+cols_check "stdin: the same lines and columns, file <stdin>" '<stdin>'
+# FO as stylesheets often write it, on one line: only columns tell the
+# elements apart (without the entity, whose declaration needs the DOCTYPE)
+grep -v '<!DOCTYPE' cols.fo | tr -d '\n' | sed 's/&note;//' > oneline.fo
+col_of() { "$PYTHON" -c 'import sys; s=open(sys.argv[1],encoding="utf-8").read(); print(s.index(sys.argv[2])+1)' oneline.fo "$1"; }
+want=""
+for s in 'font-size="12qq"' 'color="nocolor"' 'font-size="9zz"' '<fo:blok' '<fo:block>Super' '<fo:block>&#xE000;' '<fo:external-graphic'; do
+  want="$want 1:$(col_of "$s")"
+done
+expect_exit 1 "fo on the same FO on one line" mkdoc fo oneline.fo -o oneline.pdf
+got=$(cols_got oneline.fo | cut -d: -f2,3 | sed 's/^/ /' | tr -d '\n')
+check "one line: the column of each attribute and tag (got$got, want$want)" test "$got" = "$want"
+
+# an XIncluded part is located in its own file (by line: its text is not scanned),
+# and the tags after the xi:include keep their columns
+cat > part.fo <<'FO'
+<fo:block xmlns:fo="http://www.w3.org/1999/XSL/Format"
+  font-size="7qq">部分</fo:block>
+FO
+sed -e 's|xml:lang="ja">|xmlns:xi="http://www.w3.org/2001/XInclude" xml:lang="ja">|' \
+    -e 's|^      <fo:block font-size="9zz">四</fo:block><fo:blok>三</fo:blok>$||' \
+    -e 's|^      &note;<fo:block font-size="9zz">|      <xi:include href="part.fo"/><fo:block font-size="9zz">|' cols.fo > xi.fo
+expect_exit 1 "fo with an XIncluded part" mkdoc fo xi.fo -o xi.pdf
+check "XIncluded part: its problem at part.fo:LINE" grep -q "^part\.fo:2: warning: invalid value '7qq' for 'font-size'" "$T/err"
+check "after the xi:include: the main file's columns" grep -q "^xi\.fo:16:45: warning: invalid value '9zz' for 'font-size'" "$T/err"
+
 # --- png ---------------------------------------------------------------------------
 # 360 x 216 pt is 480 x 288 px at 96 dpi and 720 x 432 px at 144 dpi.
 expect_exit 0 "png at the default dpi" mkdoc png small.fo -o png96
@@ -132,6 +238,9 @@ done
 expect_exit 0 "report 2022 --out DIR" sh -c 'cd "$1" && "$0" report 2022 --out "$2" --quiet' "$MKDOC" "$ROOT" "$T/report"
 check "report writes DIR/report-2022.pdf" test -s report/report-2022.pdf
 check "report leaves no temporary file" test "$(ls -A report 2>/dev/null)" = report-2022.pdf
+expect_exit 0 "report 2022 again" sh -c 'cd "$1" && "$0" report 2022 --out "$2" --quiet' "$MKDOC" "$ROOT" "$T/report2"
+check "two report runs (XML, XSLT, images, fonts) give byte-identical PDFs" \
+  cmp -s report/report-2022.pdf report2/report-2022.pdf
 expect_exit 1 "report for a year with no source" sh -c 'cd "$1" && "$0" report 1901 --out "$2"' "$MKDOC" "$ROOT" "$T/none"
 check "missing year: the message names docs/reports/1901.xml" grep -q '1901.xml' "$T/err"
 

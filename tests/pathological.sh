@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pathological inputs (issue 4): every one must terminate, inside a generous
 # hang guard, with the expected exit code and a message matching a pattern
-# (FILE:LINE where there is one), and leave a PDF exactly when it should. A
+# (FILE:LINE:COL where there is one), and leave a PDF exactly when it should. A
 # failed run must leave the previous PDF unchanged and no temporary file.
 # A crash (signal, sanitizer report) or exit 3 is always a failure.
 # The inputs are written at test time by tests/pathological/gen.py, which
@@ -63,10 +63,11 @@ fo_case() {
 }
 
 # --- text that cannot break: overfull lines, a warning ---------------------------
-over='[0-9]+: warning: .*wider than the column'
-fo_case nobreak-latin 0 "^nobreak-latin\\.fo:$over"
-fo_case nobreak-ja 0 "^nobreak-ja\\.fo:$over"
-fo_case word-wider-than-column 0 "^word-wider-than-column\\.fo:$over"
+# (FILE:LINE:COL of the paragraph's fo:block)
+over='warning: .*wider than the column'
+fo_case nobreak-latin 0 "^nobreak-latin\\.fo:10:7: $over"
+fo_case nobreak-ja 0 "^nobreak-ja\\.fo:10:7: $over"
+fo_case word-wider-than-column 0 "^word-wider-than-column\\.fo:10:40: $over"
 
 # --- big and deep --------------------------------------------------------------
 fo_case table-10000 0 ''
@@ -75,7 +76,7 @@ check "table-10000: all rows laid out (got $(pdf_pages out-table-10000.pdf) page
 fo_case deep-10000 1 '^deep-10000\.fo:[0-9]+:[0-9]+: error: .*nested more than'
 fo_case deep-200 0 ''
 fo_case attr-1mb 0 ''
-fo_case attr-1mb-length 0 "^attr-1mb-length\\.fo:[0-9]+: warning: invalid value '1{20}.*\\.\\.\\.' for 'space-before'"
+fo_case attr-1mb-length 0 "^attr-1mb-length\\.fo:10:17: warning: invalid value '1{20}.*\\.\\.\\.' for 'space-before'"
 check "attr-1mb-length: the 1 MB value is not echoed whole" test "$(wc -c < "$T/err")" -lt 2000
 # the same in source XML, through the source stage (inputs of test_source.c)
 run_mkdoc 1 "source nested 10,000 deep" check "$ROOT/tests/hostile/deep-10000.xml"
@@ -85,62 +86,75 @@ run_mkdoc 1 "source with a 1 MB attribute" check source-attr-1mb.xml
 check "source with a 1 MB attribute: FILE:LINE: error" \
   grep -qE '^source-attr-1mb\.xml:[0-9]+(:[0-9]+)?: error: ' "$T/err"
 
+# an image path that climbs out, in the user's source XML: refused, and the
+# message points at the <image> element of the source, through the stylesheet
+cp -r "$ROOT/docs/reports" rep
+sed '28s|<image src="images/migrants-day.jpg"|<image src="../../../../../../../../etc/passwd"|' \
+  rep/2022.xml > rep/traversal.xml
+rm -f rep/traversal.pdf
+run_mkdoc 1 "source image traversal" fo rep/traversal.xml -o rep/traversal.pdf
+check "source image traversal: refused at the source's FILE:LINE:COL" \
+  grep -qE "^rep/traversal\.xml:28:5: error: '(\.\./)+etc/passwd' is outside the folders mkdoc may read" "$T/err"
+check "source image traversal: nothing of /etc/passwd in the message" sh -c '! grep -q "root:" "$1"' sh "$T/err"
+check "source image traversal: no PDF" test ! -e rep/traversal.pdf
+
 # --- bytes that are not XML ------------------------------------------------------
 fo_case bad-utf8 1 '^bad-utf8\.fo:11:[0-9]+: error: .*UTF-8'
 fo_case nul-byte 1 '^nul-byte\.fo:10:[0-9]+: error: .*(NUL|0x0)'
 fo_case empty 1 '^empty\.fo: error: the file is empty'
-fo_case no-sequence 1 '^no-sequence\.fo:1: error: .*no fo:page-sequence'
+fo_case no-sequence 1 '^no-sequence\.fo:1:1: error: .*no fo:page-sequence'
 for f in bad-utf8 nul-byte empty; do
   run_mkdoc 1 "source $f.xml" check "$ROOT/tests/hostile/$f.xml"
   check "source $f.xml: FILE: error" grep -qE "$f\\.xml(:[0-9]+)*: error: " "$T/err"
 done
 
 # --- absurd geometry: warnings, the initial or inherited value -----------------
-inv() { echo "^$1\\.fo:[0-9]+: warning: invalid value '$2' for '$3'"; }
-fo_case zero-page 0 "$(inv zero-page 0pt page-width)"
-fo_case negative-page 0 "$(inv negative-page -5cm page-width)"
-fo_case huge-font 0 "$(inv huge-font 1e9pt font-size)"
-fo_case huge-font-number 0 "$(inv huge-font-number 1000000000pt font-size)"
-fo_case huge-margin 0 "$(inv huge-margin 100km margin)"
-fo_case huge-margin-mm 1 '^huge-margin-mm\.fo:[0-9]+: error: .*region-body has no width'
-fo_case huge-page 0 "$(inv huge-page 1e9pt page-width)"
+# inv NAME VALUE PROPERTY LINE:COL (of the attribute)
+inv() { echo "^$1\\.fo:$4: warning: invalid value '$2' for '$3'"; }
+fo_case zero-page 0 "$(inv zero-page 0pt page-width 4:44)"
+fo_case negative-page 0 "$(inv negative-page -5cm page-width 4:44)"
+fo_case huge-font 0 "$(inv huge-font 1e9pt font-size 9:74)"
+fo_case huge-font-number 0 "$(inv huge-font-number 1000000000pt font-size 9:74)"
+fo_case huge-margin 0 "$(inv huge-margin 100km margin 5:23)"
+fo_case huge-margin-mm 1 '^huge-margin-mm\.fo:8:3: error: .*region-body has no width'
+fo_case huge-page 0 "$(inv huge-page 1e9pt page-width 4:44)"
 fo_case huge-page-in 0 ''
-fo_case negative-lengths 0 "$(inv negative-lengths -3pt font-size)"
+fo_case negative-lengths 0 "$(inv negative-lengths -3pt font-size 10:76)"
 
 # --- content that can never fit: placed by a fallback, with a warning -----------
-fo_case image-larger-than-page 0 '^image-larger-than-page\.fo:10: warning: the image is 3000\.0pt wide .* scaled down'
-fo_case image-block-taller 0 '^image-block-taller\.fo:10: warning: this content is [0-9.]+pt tall but the page body holds'
-fo_case keep-together-long 0 '^keep-together-long\.fo:[0-9]+: warning: content kept together is taller than the page'
-fo_case keep-with-next-chain 0 '^keep-with-next-chain\.fo:[0-9]+: warning: content kept together is taller than the page'
-fo_case row-taller-than-body 0 '^row-taller-than-body\.fo:10: warning: this content is [0-9.]+pt tall'
-fo_case footnote-longer-than-page 0 '^footnote-longer-than-page\.fo:10: warning: .*footnote'
+fo_case image-larger-than-page 0 '^image-larger-than-page\.fo:10:18: warning: the image is 3000\.0pt wide .* scaled down'
+fo_case image-block-taller 0 '^image-block-taller\.fo:10:7: warning: this content is [0-9.]+pt tall but the page body holds'
+fo_case keep-together-long 0 '^keep-together-long\.fo:21:9: warning: content kept together is taller than the page'
+fo_case keep-with-next-chain 0 '^keep-with-next-chain\.fo:20:7: warning: content kept together is taller than the page'
+fo_case row-taller-than-body 0 '^row-taller-than-body\.fo:10:32: warning: this content is [0-9.]+pt tall but the page body holds [0-9.]+pt; it is placed anyway and runs off the page'
+fo_case footnote-longer-than-page 0 '^footnote-longer-than-page\.fo:10:7: warning: the footnote cited here is [0-9.]+pt tall and does not fit on the page with its citation; it is placed below the text and runs off the page'
 # span="all", balancing and the line grid (docs/limits.md)
-fo_case span-taller-than-page 0 '^span-taller-than-page\.fo:11: warning: this content is [0-9.]+pt tall but the page body holds 260\.0pt'
-fo_case span-keep-long 0 '^span-keep-long\.fo:[0-9]+: warning: content kept together is taller than the page'
+fo_case span-taller-than-page 0 '^span-taller-than-page\.fo:11:7: warning: this content is [0-9.]+pt tall but the page body holds 260\.0pt'
+fo_case span-keep-long 0 '^span-keep-long\.fo:21:9: warning: content kept together is taller than the page'
 fo_case columns-cannot-balance 0 ''
-fo_case grid-pitch-zero 0 "^grid-pitch-zero\.fo:9: warning: the line grid's pitch \(the line-height, 0\.00pt\) is below 1pt"
-fo_case grid-pitch-huge 0 "^grid-pitch-huge\.fo:9: warning: the line grid's pitch \(the line-height, 5000\.0pt\) is taller than the page body"
+fo_case grid-pitch-zero 0 "^grid-pitch-zero\.fo:9:5: warning: the line grid's pitch \(the line-height, 0\.00pt\) is below 1pt"
+fo_case grid-pitch-huge 0 "^grid-pitch-huge\.fo:9:5: warning: the line grid's pitch \(the line-height, 5000\.0pt\) is taller than the page body"
 
 # --- images that cannot be had: an error naming file and line; no PDF ---------
-fo_case image-missing 1 "^image-missing\\.fo:11: error: .*'no-such-image\\.png'"
-fo_case image-corrupt 1 "^image-corrupt\\.fo:11: error: .*corrupt\\.png'? is corrupt"
-fo_case image-bomb 1 "^image-bomb\\.fo:10: error: .*bomb\\.png.* 50000 x 50000 pixels, more than"
+fo_case image-missing 1 "^image-missing\\.fo:11:18: error: .*'no-such-image\\.png'"
+fo_case image-corrupt 1 "^image-corrupt\\.fo:11:18: error: .*corrupt\\.png'? is corrupt"
+fo_case image-bomb 1 "^image-bomb\\.fo:10:18: error: .*bomb\\.png.* 50000 x 50000 pixels, more than"
 rm -f fresh.pdf
 run_mkdoc 1 "image-missing without a previous PDF" fo image-missing.fo -o fresh.pdf
 check "image-missing: no PDF is written" test ! -e fresh.pdf
 # --keep-going: a warning, and a placeholder box where the image would be
 for f in image-missing image-corrupt; do
-  fo_case "$f" 0 "^$f\\.fo:11: warning: .*placeholder" --keep-going --trace
+  fo_case "$f" 0 "^$f\\.fo:11:18: warning: .*placeholder" --keep-going --trace
   check "$f --keep-going: a placeholder block in the trace" \
     grep -qE '^ +block fo=external-graphic .*border' "out-$f.trace"
 done
 # path traversal and absolute paths outside the document's folder: refused
-fo_case image-traversal 1 "^image-traversal\\.fo:10: error: '(\\.\\./)+etc/passwd' is outside the folders mkdoc may read"
-fo_case image-absolute 1 "^image-absolute\\.fo:10: error: '/etc/passwd' is outside the folders mkdoc may read"
+fo_case image-traversal 1 "^image-traversal\\.fo:10:18: error: '(\\.\\./)+etc/passwd' is outside the folders mkdoc may read"
+fo_case image-absolute 1 "^image-absolute\\.fo:10:18: error: '/etc/passwd' is outside the folders mkdoc may read"
 check "image-absolute: nothing of /etc/passwd in the message" sh -c '! grep -q "root:" "$1"' sh "$T/err"
 
 # --- runaway documents -----------------------------------------------------------
-fo_case twenty-pages 1 '^twenty-pages\.fo:[0-9]+: error: the document passed 5 pages' --max-pages 5
+fo_case twenty-pages 1 '^twenty-pages\.fo:8:3: error: the document passed 5 pages' --max-pages 5
 rm -f fresh.pdf
 run_mkdoc 1 "--max-pages without a previous PDF" fo twenty-pages.fo -o fresh.pdf --max-pages 5
 check "--max-pages: no PDF is written" test ! -e fresh.pdf

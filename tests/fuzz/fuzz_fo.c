@@ -110,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     source_opts so = {g.root, NULL, 0};
     xmlDocPtr doc = source_load_memory((const char *)data, size, "fuzz.fo", &so, diags);
     if (doc) {
-        fo_tree *tree = fo_tree_build(doc, "fuzz.fo", diags);
+        fo_tree *tree = fo_tree_build(doc, "fuzz.fo", (const char *)data, size, diags);
         xmlFreeDoc(doc);
         if (tree) {
             assert(fo_tree_check(tree)); /* 1 = links consistent */

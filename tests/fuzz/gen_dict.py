@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Writes tests/fuzz/fo.dict, the libFuzzer dictionary of XSL-FO names.
+"""Writes tests/fuzz/fo.dict, the libFuzzer dictionary of XSL-FO names, or
+with --report tests/fuzz/report.dict, that of the report vocabulary.
 
     python3 tests/fuzz/gen_dict.py > tests/fuzz/fo.dict
+    python3 tests/fuzz/gen_dict.py --report > tests/fuzz/report.dict
+
+The report's element and attribute names come from styles/report.rng.
 
 Element names come from tools/fo/fo_tree.c (the kind table), property names
 and keywords from tools/fo/fo_propdefs.txt; lengths, functions and XML
@@ -9,6 +13,7 @@ fragments are listed here. The output names this script.
 """
 import os
 import re
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -53,7 +58,45 @@ def properties():
     return names, sorted(keywords)
 
 
+REPORT_XML = [
+    '<?xml version="1.0" encoding="UTF-8"?>', '<report xml:lang="ja" version="1">', "</report>",
+    'xml:lang="', 'xml:base="', 'xmlns:xi="http://www.w3.org/2001/XInclude"', '<xi:include href="',
+    'href="images/', 'href="../../etc/passwd"', '<!DOCTYPE report [<!ENTITY e "eee">]>', "&e;",
+    "&amp;", "&#x3000;", "<!--", "-->", "<![CDATA[", "]]>", "2022", "-1", "99999999999",
+    "移住者の権利", "。", "「", "」", "（", "）", "円", "\\xe3\\x80\\x80", "\\x00",
+]
+
+
+def escaped(s):
+    if "\\x" in s:  # already escaped bytes
+        return '"%s"' % s
+    return '"%s"' % "".join(chr(b) if 32 <= b < 127 and b not in (34, 92) else "\\x%02x" % b
+                            for b in s.encode("utf-8"))
+
+
+def report_main():
+    print("# libFuzzer dictionary of the report vocabulary (fuzz_report, fuzz_source).")
+    print("# Made by tests/fuzz/gen_dict.py --report from styles/report.rng;")
+    print("# regenerate: python3 tests/fuzz/gen_dict.py --report > tests/fuzz/report.dict")
+    rng = open(os.path.join(ROOT, "styles", "report.rng"), encoding="utf-8").read()
+    seen = set()
+    words = []
+    for e in sorted(set(re.findall(r'<element name="([^"]+)"', rng))):
+        words += ["<%s>" % e, "</%s>" % e, "<%s " % e]
+    for a in sorted(set(re.findall(r'<attribute name="([^"]+)"', rng))):
+        words.append(' %s="' % a)
+    for v in sorted(set(re.findall(r"<value>([^<]+)</value>", rng))):
+        words.append(v)
+    for w in words + REPORT_XML:
+        if w not in seen:
+            seen.add(w)
+            print(escaped(w))
+
+
 def main():
+    if sys.argv[1:] == ["--report"]:
+        report_main()
+        return
     print("# libFuzzer dictionary of XSL-FO names and values (fuzz_fo, fuzz_props).")
     print("# Made by tests/fuzz/gen_dict.py from tools/fo/fo_tree.c and tools/fo/fo_propdefs.txt;")
     print("# regenerate: python3 tests/fuzz/gen_dict.py > tests/fuzz/fo.dict")

@@ -7,12 +7,15 @@ Seeds come from the tests, made at fuzz time (nothing is copied into the
 repository): fo gets every FO example of tests/spec/*.spec, the small
 pathological FO documents (tests/pathological/gen.py) and the hostile XML
 of tests/hostile; source gets tests/hostile and docs/reports/2022.xml;
+report gets 2022.xml, a small document per part of it (its meta and cover
+with one greeting, chapter or colophon) and tests/hostile;
 props gets property values; linebreak gets item lists made with a fixed
 seed. Crash inputs in tests/fuzz/regressions/<target>-* are added too.
 """
 import glob
 import os
 import random
+import re
 import struct
 import sys
 
@@ -48,6 +51,28 @@ def lb_seed(rng, n):
     return head + items
 
 
+def report_parts(text):
+    """Small valid reports from the sample: its head (meta, cover) with one
+    chapter each, and the greeting and colophon with the shortest chapter;
+    cross-references to what a part leaves out are dropped."""
+    head = text[:text.index("<greeting")]
+    part = {}
+    for m in re.finditer(r"(?s)\n  (<(greeting|chapter|colophon)\b.*?</\2>)", text):
+        part.setdefault(m.group(2), []).append(m.group(1))
+    chapters = part.get("chapter", [])
+    docs = [[c] for c in chapters]
+    if chapters:
+        short = min(chapters, key=len)
+        docs.append(part.get("greeting", []) + [short] + part.get("colophon", []))
+    out = []
+    for body in docs:
+        doc = head + "".join("  " + b + "\n" for b in body) + "</report>\n"
+        ids = set(re.findall(r' id="([^"]+)"', doc))
+        doc = re.sub(r'<xref ref="([^"]+)"[^>]*/>', lambda m: m.group(0) if m.group(1) in ids else "", doc)
+        out.append(doc)
+    return out
+
+
 def main():
     out = sys.argv[1]
     k = 0
@@ -63,7 +88,15 @@ def main():
         if len(data) < 64 * 1024:
             write(out + "/fo", "hostile-" + os.path.basename(path), data)
             write(out + "/source", "hostile-" + os.path.basename(path), data)
-    write(out + "/source", "report-2022.xml", open(os.path.join(ROOT, "docs", "reports", "2022.xml"), "rb").read())
+    report = open(os.path.join(ROOT, "docs", "reports", "2022.xml"), encoding="utf-8").read()
+    write(out + "/source", "report-2022.xml", report)
+    write(out + "/report", "report-2022.xml", report)
+    for i, part in enumerate(report_parts(report)):
+        write(out + "/report", "report-part-%02d.xml" % i, part)
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "hostile", "*.xml"))):
+        data = open(path, "rb").read()
+        if len(data) < 64 * 1024:
+            write(out + "/report", "hostile-" + os.path.basename(path), data)
     for i, v in enumerate(PROPS):
         write(out + "/props", "prop-%02d" % i, bytes([i * 7 % 256, i % 64]) + v.encode())
     rng = random.Random(4)

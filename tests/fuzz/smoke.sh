@@ -28,12 +28,15 @@ common=(-timeout=25 -rss_limit_mb=2560 -malloc_limit_mb=2560 -seed="${FUZZ_SEED:
 fuzz_target() {
   local t=$1 bin=$FUZZ_BUILD/fuzz_$1 opts=() regs=() f
   if [ ! -x "$bin" ]; then fail "fuzz_$t: $bin is missing (run make fuzz)"; return; fi
-  case $t in fo|props) opts=(-dict="$ROOT/tests/fuzz/fo.dict") ;; esac
-  # fuzz_fo keeps one text context (fontconfig, Pango) for all inputs, whose
-  # caches grow as fonts are first used: libFuzzer's per-input leak check
-  # would call that a leak. Leaks are checked by the unit tests, memcheck
-  # and the other three targets.
-  [ "$t" = fo ] && opts+=(-detect_leaks=0)
+  case $t in
+    fo|props) opts=(-dict="$ROOT/tests/fuzz/fo.dict") ;;
+    report|source) opts=(-dict="$ROOT/tests/fuzz/report.dict") ;;
+  esac
+  # fuzz_fo and fuzz_report keep one text context (fontconfig, Pango) for
+  # all inputs, whose caches grow as fonts are first used: libFuzzer's
+  # per-input leak check would call that a leak. Leaks are checked by the
+  # unit tests, memcheck and the other three targets.
+  case $t in fo|report) opts+=(-detect_leaks=0) ;; esac
   for f in "$ROOT"/tests/fuzz/regressions/"$t"-*; do [ -e "$f" ] && regs+=("$f"); done
   if [ ${#regs[@]} -gt 0 ] &&
      ! (cd "$ROOT" && "$bin" "${common[@]}" "${opts[@]}" "${regs[@]}") >"$T/replay-$t.log" 2>&1; then
@@ -56,5 +59,6 @@ fuzz_target() {
   fi
 }
 
-for t in fo linebreak source props; do fuzz_target "$t"; done
+# FUZZ_TARGETS="report source" runs only those
+for t in ${FUZZ_TARGETS:-fo linebreak source props report}; do fuzz_target "$t"; done
 summary

@@ -17,6 +17,7 @@
 #include "../fo/fo_tree.h"
 #include "../layout/layout.h"
 #include "../render/render.h"
+#include "../render/render_file.h"
 #include "../source/source_load.h"
 #include "../source/source_transform.h"
 #include "../source/source_validate.h"
@@ -308,12 +309,16 @@ static void progress(void *ud, int pages)
     fflush(stderr);
 }
 
-/* Takes the FO document and frees it as soon as the tree is built: the
- * tree copies what it needs, and layout should not carry both. */
-static int format_fo(app *a, xmlDocPtr fo, const char *fo_name, sink_state *sink, int *pages)
+/* Takes the FO document (and fo_text, the bytes it was parsed from when
+ * it came from a file, for columns in messages) and frees both as soon as
+ * the tree is built: the tree copies what it needs, and layout should not
+ * carry them. */
+static int format_fo(app *a, xmlDocPtr fo, char *fo_text, size_t fo_len,
+                     const char *fo_name, sink_state *sink, int *pages)
 {
-    fo_tree *tree = fo_tree_build(fo, fo_name, a->diags);
+    fo_tree *tree = fo_tree_build(fo, fo_name, fo_text, fo_len, a->diags);
     xmlFreeDoc(fo);
+    free(fo_text);
     if (!tree)
         return -1;
     char conf[PATH_MAX + 32];
@@ -389,8 +394,11 @@ static void trace_path(const char *pdf, char *out, size_t size)
 
 static int run_to_outputs(app *a, const char *input, sink_state *sink)
 {
-    xmlDocPtr fo = is_fo_file(input) ? source_load_file(input, &a->so, a->diags)
-                                     : source_to_fo(a, input);
+    char *text = NULL;
+    size_t len = 0;
+    xmlDocPtr fo = is_fo_file(input)
+                       ? source_load_file_text(input, &a->so, a->diags, &text, &len)
+                       : source_to_fo(a, input);
     if (!fo)
         return -1;
     sink->early = a->diags;
@@ -400,7 +408,7 @@ static int run_to_outputs(app *a, const char *input, sink_state *sink)
         snprintf(name, sizeof name, "%s", !strcmp(input, "-") ? "<stdin>" : input);
     else
         snprintf(name, sizeof name, "%s (as FO)", input);
-    int rc = format_fo(a, fo, name, sink, &pages);
+    int rc = format_fo(a, fo, text, len, name, sink, &pages);
     if (rc == 0 && !a->o->quiet) {
         const char *what = sink->pdf ? sink->pdf : sink->png_dir;
         fprintf(stderr, "mkdoc: wrote %s (%d page%s)\n", what, pages, pages == 1 ? "" : "s");
@@ -478,16 +486,27 @@ static int cmd_check(app *a)
 /* A failed assert (they stay on in release builds) or an allocation that
  * could not be had ends in abort(): not a problem of the input, so exit 3
  * as for DIAG_INTERNAL, with the request to report it. Outputs are renamed
- * into place only by a successful run, so an earlier PDF is unchanged. */
+ * into place only by a successful run, so an earlier PDF is unchanged, and
+ * the temporary files of this run are removed here. */
 static void on_abort(int sig)
 {
     static const char msg[] =
         "mkdoc: internal error: a check inside mkdoc failed (or memory ran out); "
         "this is a bug in mkdoc unless memory was short: please report it with the input file\n";
     (void)sig;
+    render_file_remove_all_tmp();
     ssize_t w = write(2, msg, sizeof msg - 1);
     (void)w;
     _exit(EXIT_INTERNAL);
+}
+
+/* Ctrl-C, kill, a closed terminal: the run stops as the signal says (so
+ * the shell sees it), leaving no temporary file and the previous PDF. */
+static void on_stop(int sig)
+{
+    render_file_remove_all_tmp();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 static int finish(app *a, int rc)
@@ -524,6 +543,12 @@ int main(int argc, char **argv)
     if (rc)
         return rc;
     signal(SIGABRT, on_abort);
+    /* a signal ignored when mkdoc started (nohup, a background job of a
+     * script) stays ignored, as the user asked */
+    const int stops[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+        if (signal(stops[k], SIG_IGN) != SIG_IGN)
+            signal(stops[k], on_stop);
     if (!o.command) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "../base/vec.h"
+#include "../source/source_loc.h"
+#include "../source/source_tags.h"
 
 #define FO_NS "http://www.w3.org/1999/XSL/Format"
 #define MK_NS "urn:mkdoc:ext"
@@ -147,13 +149,32 @@ typedef struct {
     int n_unknown;
     int depth_warned;
     int prev_space;           /* the inline text so far ends in a collapsible space */
+    source_tags tags;         /* start-tag columns in the FO text */
+    const char *file;         /* the file the current element is from: the
+                               * FO file, or one it XIncluded */
 } builder;
 
 static diag_loc node_fo_loc(builder *b, xmlNode *x)
 {
-    diag_loc l = {b->tree->file, (int)xmlGetLineNo(x), 0};
+    diag_loc l = {b->file, (int)xmlGetLineNo(x), 0};
     if (l.line < 0)
         l.line = 0;
+    return l;
+}
+
+/* An element's FO location with the column of its start tag. Called once
+ * per element, in document order (source_tags.h): every element of the
+ * document passes here or through source_tags_skip. */
+static diag_loc element_fo_loc(builder *b, xmlNode *x)
+{
+    diag_loc l = node_fo_loc(b, x);
+    if (b->file != b->tree->file)
+        return l; /* XIncluded: not in the FO text (no column) */
+    int line = l.line, col = source_tags_element(&b->tags, x, &line);
+    if (col > 0) {
+        l.line = line;
+        l.col = col;
+    }
     return l;
 }
 
@@ -248,6 +269,11 @@ static void collect_attrs(builder *b, xmlNode *x, diag_loc loc, diag_loc *src)
         }
         if (name) {
             fo_attr at = {name, arena_strdup(b->tree->arena, val), loc};
+            int line = loc.line, col = source_tags_attr(&b->tags, a, &line);
+            if (col > 0) {
+                at.loc.line = line;
+                at.loc.col = col;
+            }
             VEC_PUSH(&b->attrs, at);
         }
         xmlFree(v);
@@ -437,17 +463,45 @@ static void doc_info(builder *b, xmlNode *x)
 
 static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth);
 
+/* An element XInclude brought in carries xml:base (source_load.h): it and
+ * its content are located in that file. Returns the file to restore. */
+static const char *enter_file(builder *b, xmlNode *x)
+{
+    const char *was = b->file;
+    if (!xmlHasNsProp(x, (const xmlChar *)"base", XML_XML_NAMESPACE))
+        return was;
+    xmlChar *f = source_node_file(x);
+    if (f && strcmp((const char *)f, b->tree->file) != 0)
+        b->file = arena_strdup(b->tree->arena, (const char *)f);
+    xmlFree(f);
+    return was;
+}
+
+static void build_element_in(builder *b, fo_node *parent, xmlNode *x, int depth);
+
 static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
 {
-    diag_loc floc = node_fo_loc(b, x);
+    const char *was = enter_file(b, x);
+    build_element_in(b, parent, x, depth);
+    b->file = was;
+}
+
+static void build_element_in(builder *b, fo_node *parent, xmlNode *x, int depth)
+{
+    diag_loc floc = element_fo_loc(b, x);
     const char *ns = x->ns ? (const char *)x->ns->href : "";
     if (strcmp(ns, AXF_NS) == 0 && strcmp((const char *)x->name, "document-info") == 0) {
         doc_info(b, x);
+        source_tags_skip(&b->tags, x);
         return;
     }
     int kind = xml_kind(x);
     if (kind < 0) {
-        warn_unknown_element(b, x, parent && parent->loc.file ? parent->loc : floc);
+        /* the user's source when known; else the element itself, unless
+         * it has no line (made by an entity reference): then its parent */
+        int up = parent && (parent->loc.file != parent->fo_loc.file || floc.line <= 0);
+        warn_unknown_element(b, x, up ? parent->loc : floc);
+        source_tags_skip(&b->tags, x);
         return;
     }
     if (depth > FO_MAX_DEPTH) {
@@ -455,17 +509,19 @@ static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
             diag_add(b->diags, DIAG_ERROR, STAGE_FO, floc,
                      "elements are nested more than %d deep; the content below "
                      "this level is left out (flatten the structure)", FO_MAX_DEPTH);
+        source_tags_skip(&b->tags, x);
         return;
     }
     fo_node *n = node_new(b, parent, (fo_kind)kind);
     n->fo_loc = floc;
-    n->loc = parent && parent->loc.file != b->tree->file ? parent->loc : floc;
+    n->loc = parent && parent->loc.file != parent->fo_loc.file ? parent->loc : floc;
     diag_loc src = {0};
     collect_attrs(b, x, floc, &src);
     if (src.file)
         n->loc = src;
-    for (size_t i = 0; i < b->attrs.len; i++)
-        b->attrs.v[i].loc = n->loc;
+    if (n->loc.file != floc.file) /* property problems: the user's source */
+        for (size_t i = 0; i < b->attrs.len; i++)
+            b->attrs.v[i].loc = n->loc;
     fo_attr *attrs = ARENA_ARRAY(b->tree->arena, fo_attr, b->attrs.len ? b->attrs.len : 1);
     if (b->attrs.len) /* v is NULL when empty: memcpy's NULL is UB even for 0 bytes */
         memcpy(attrs, b->attrs.v, b->attrs.len * sizeof *attrs);
@@ -501,7 +557,8 @@ static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth)
         b->prev_space = saved;
 }
 
-fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, diag_list *diags)
+fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, const char *text,
+                       size_t text_len, diag_list *diags)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     diag_loc loc = {file, 1, 0};
@@ -517,8 +574,10 @@ fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, diag_list *diags)
         abort();
     t->arena = arena_new();
     t->file = arena_strdup(t->arena, file);
-    builder b = {.tree = t, .diags = diags, .pctx = {t->arena, diags}};
+    builder b = {.tree = t, .diags = diags, .pctx = {t->arena, diags}, .file = t->file};
+    source_tags_init(&b.tags, text, text_len);
     build_element(&b, NULL, root, 0);
+    source_tags_free(&b.tags);
     VEC_FREE(&b.buf);
     VEC_FREE(&b.attrs);
     return t;

@@ -2,9 +2,13 @@
  *
  * Built from a libxml2 document (fo_tree_build), which it does not keep:
  * every string is copied into the tree's arena, so the xmlDoc can be freed
- * right after. Each node records where it came from: the FO file and line,
- * and, when the FO was made by mkdoc's stylesheets, the user's source XML
- * location carried in the mk:loc attribute (see styles/common-fo.xsl).
+ * right after. Each node records where it came from: the FO file, line and
+ * column (of its start tag, found in the FO text: source_tags.h), and, when
+ * the FO was made by mkdoc's stylesheets, the user's source XML location
+ * carried in the mk:loc attribute (see styles/common-fo.xsl). Content an
+ * xi:include brought in is located in its own file (line only). Each
+ * specified property keeps its attribute's own FO line and column, or the
+ * user's source location when there is one.
  * Unknown elements and properties are reported as warnings and kept out of
  * the tree. Text nodes are FO_TEXT children holding UTF-8 with whitespace
  * already handled per white-space-collapse / linefeed-treatment.
@@ -13,6 +17,8 @@
  * node, inheritance included (XSL 1.1 §5, §7). */
 #ifndef MKDOC_FO_TREE_H
 #define MKDOC_FO_TREE_H
+
+#include <stddef.h>
 
 #include "../base/arena.h"
 #include "../base/diag.h"
@@ -102,10 +108,13 @@ typedef struct {
 } fo_tree;
 
 struct _xmlDoc;
-/* Builds the tree from a parsed FO document. Problems go to diags with
- * locations; returns NULL only when the document is not XSL-FO at all
- * (root is not fo:root) or structurally unusable. */
-fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, diag_list *diags);
+/* Builds the tree from a parsed FO document. text/text_len are the bytes
+ * doc was parsed from (borrowed during the call), for columns; NULL gives
+ * locations without columns. Problems go to diags with locations; returns
+ * NULL only when the document is not XSL-FO at all (root is not fo:root)
+ * or structurally unusable. */
+fo_tree *fo_tree_build(struct _xmlDoc *doc, const char *file, const char *text,
+                       size_t text_len, diag_list *diags);
 void fo_tree_free(fo_tree *tree);
 
 const char *fo_kind_name(fo_kind kind); /* "block", "table-cell", ... */

@@ -13,6 +13,41 @@
  * process made the same name: more is pointless). */
 #define RENDER_FILE_TRIES 100
 
+/* The temporary files open in this process, for render_file_remove_all_tmp.
+ * A signal handler can reach nothing but process-wide state, so this is
+ * mkdoc's one mutable global: a slot is set when a file is created and
+ * cleared before its path is freed, by the thread that owns the
+ * render_file; the handler only reads. mkdoc has at most a PDF and a trace
+ * open at once; files beyond RENDER_FILE_TRACKED are still removed by a
+ * failed run, only not by a signal. */
+#define RENDER_FILE_TRACKED 16
+static char *volatile render_file_tracked[RENDER_FILE_TRACKED];
+
+static void render_file_track(char *tmp)
+{
+    for (int k = 0; k < RENDER_FILE_TRACKED; k++)
+        if (!render_file_tracked[k]) {
+            render_file_tracked[k] = tmp;
+            return;
+        }
+}
+
+static void render_file_untrack(const char *tmp)
+{
+    for (int k = 0; tmp && k < RENDER_FILE_TRACKED; k++)
+        if (render_file_tracked[k] == tmp)
+            render_file_tracked[k] = NULL;
+}
+
+void render_file_remove_all_tmp(void)
+{
+    for (int k = 0; k < RENDER_FILE_TRACKED; k++) {
+        char *tmp = render_file_tracked[k];
+        if (tmp)
+            unlink(tmp);
+    }
+}
+
 /* mkstemp would do, but it creates the file with mode 0600, and the final
  * PDF must get the usual permissions from the umask (0666 & ~umask);
  * reading the umask means setting it, which is not thread-safe. So the
@@ -66,6 +101,7 @@ int render_file_open(render_file *rf, const char *target, diag_list *diags)
         return -1;
     }
     rf->tmp = tmp;
+    render_file_track(tmp);
     return 0;
 }
 
@@ -84,6 +120,7 @@ int render_file_commit(render_file *rf, diag_list *diags)
     if (!bad && rename(rf->tmp, rf->target) != 0)
         bad = 1, err = errno;
     if (!bad) {
+        render_file_untrack(rf->tmp);
         free(rf->tmp);
         rf->tmp = NULL;
         render_file_discard(rf);
@@ -102,6 +139,7 @@ void render_file_discard(render_file *rf)
         fclose(rf->f);
     if (rf->tmp)
         unlink(rf->tmp);
+    render_file_untrack(rf->tmp);
     free(rf->tmp);
     free(rf->target);
     memset(rf, 0, sizeof *rf);

@@ -27,4 +27,10 @@ int render_file_commit(render_file *rf, diag_list *diags);
 /* Closes and removes the temporary file if any, frees the paths. */
 void render_file_discard(render_file *rf);
 
+/* Removes every temporary file of this process not yet committed or
+ * discarded, for a signal handler (abort, Ctrl-C): it calls nothing but
+ * unlink(2), which is async-signal-safe, so that a run stopped by a signal
+ * leaves no partial file either. */
+void render_file_remove_all_tmp(void);
+
 #endif

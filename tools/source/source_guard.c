@@ -62,10 +62,22 @@ static void loader_refuse(source_guard *g, source_path_verdict v,
         return;
     }
     char *roots = source_roots_describe(g->roots);
-    diag_add(g->diags, DIAG_ERROR, g->stage, at,
-             "refusing to read '%s': it is outside the folders mkdoc may read "
-             "here (%s); move the file into the document's folder or add "
-             "its folder to the allowed folders", url, roots);
+    static const char fmt[] =
+        "refusing to read '%s': it is outside the folders mkdoc may read "
+        "here (%s); move the file into the document's folder or add its "
+        "folder to the allowed folders";
+    if (g->watch_roots && at.line == 0) {
+        /* an XInclude: no line here, but libxml2's error about the
+         * xi:include follows and takes this text (source_xmlerr.c) */
+        size_t n = sizeof fmt + strlen(url) + strlen(roots);
+        char *text = malloc(n);
+        if (!text)
+            abort();
+        snprintf(text, n, fmt, url, roots);
+        source_guard_hold_detail(g, text);
+    } else {
+        diag_add(g->diags, DIAG_ERROR, g->stage, at, fmt, url, roots);
+    }
     free(roots);
 }
 

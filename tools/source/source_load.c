@@ -151,8 +151,10 @@ static int load_check_file(const char *path, diag_list *diags)
     return st.st_size == 0 && S_ISREG(st.st_mode) ? load_empty(path, diags) : 0;
 }
 
-/* All of stdin; the caller frees. NULL (with an error) on a read error. */
-static char *load_read_stream(FILE *f, size_t *len, diag_list *diags)
+/* All of f (named name in messages); the caller frees. NULL on a read
+ * error, which is reported unless diags is NULL. */
+static char *load_read_stream(FILE *f, const char *name, size_t *len,
+                              diag_list *diags)
 {
     VEC(char) buf = {0};
     char chunk[65536];
@@ -163,8 +165,10 @@ static char *load_read_stream(FILE *f, size_t *len, diag_list *diags)
         buf.len += n;
     }
     if (ferror(f)) {
-        diag_add(diags, DIAG_ERROR, STAGE_SOURCE, (diag_loc){"<stdin>", 0, 0},
-                 "cannot read standard input: %s", strerror(errno));
+        if (diags)
+            diag_add(diags, DIAG_ERROR, STAGE_SOURCE, (diag_loc){name, 0, 0},
+                     "cannot read %s: %s", strcmp(name, "<stdin>") ? "the file"
+                     : "standard input", strerror(errno));
         VEC_FREE(&buf);
         return NULL;
     }
@@ -172,22 +176,53 @@ static char *load_read_stream(FILE *f, size_t *len, diag_list *diags)
     return buf.v ? buf.v : calloc(1, 1);
 }
 
-xmlDocPtr source_load_file(const char *path, const source_opts *opts,
-                           diag_list *diags)
+/* source_load_file, and when text is not NULL the bytes parsed too. */
+static xmlDocPtr load_file(const char *path, const source_opts *opts,
+                           diag_list *diags, char **text, size_t *len)
 {
     if (strcmp(path, "-") == 0) {
-        size_t len = 0;
-        char *data = load_read_stream(stdin, &len, diags);
+        size_t n = 0;
+        char *data = load_read_stream(stdin, "<stdin>", &n, diags);
         if (!data)
             return NULL;
-        xmlDocPtr doc = source_load_memory(data, len, "<stdin>", opts, diags);
-        free(data);
+        xmlDocPtr doc = source_load_memory(data, n, "<stdin>", opts, diags);
+        if (doc && text) {
+            *text = data;
+            *len = n;
+        } else {
+            free(data);
+        }
         return doc;
     }
     if (load_check_file(path, diags) != 0)
         return NULL;
     load_input in = {path, NULL, 0, path};
-    return load_run(&in, opts, diags);
+    xmlDocPtr doc = load_run(&in, opts, diags);
+    /* libxml2 read the file itself (by path, so its messages and base URI
+     * are the file's); a second read for columns costs one more pass over
+     * a file already in the page cache. */
+    FILE *f = doc && text ? fopen(path, "rb") : NULL;
+    if (f) {
+        size_t n = 0;
+        *text = load_read_stream(f, path, &n, NULL); /* no columns, no harm */
+        *len = *text ? n : 0;
+        fclose(f);
+    }
+    return doc;
+}
+
+xmlDocPtr source_load_file_text(const char *path, const source_opts *opts,
+                                diag_list *diags, char **text, size_t *len)
+{
+    *text = NULL;
+    *len = 0;
+    return load_file(path, opts, diags, text, len);
+}
+
+xmlDocPtr source_load_file(const char *path, const source_opts *opts,
+                           diag_list *diags)
+{
+    return load_file(path, opts, diags, NULL, NULL);
 }
 
 xmlDocPtr source_load_memory(const char *data, size_t len, const char *name,

@@ -40,6 +40,14 @@
 xmlDocPtr source_load_file(const char *path, const source_opts *opts,
                            diag_list *diags);
 
+/* source_load_file, also handing back the bytes that were parsed (all of
+ * stdin for "-"; the file's content otherwise), for a later stage that
+ * finds columns in them (source_tags.h). *text is malloc'd, freed by the
+ * caller; NULL (with *len = 0) when the document did not load or the file
+ * could not be read a second time. */
+xmlDocPtr source_load_file_text(const char *path, const source_opts *opts,
+                                diag_list *diags, char **text, size_t *len);
+
 /* Parses len bytes. name is the document's name for messages and mk:loc
  * (e.g. "<stdin>"); its folder ("." if it has no '/') is the document's
  * folder for XInclude and external entities. */

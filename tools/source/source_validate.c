@@ -60,29 +60,81 @@ static int schema_check(xmlRelaxNGPtr schema, xmlDocPtr doc, source_guard *g)
     return r == 0 ? 0 : -1;
 }
 
-int source_validate_with(xmlDocPtr doc, const char *rng_path,
-                         const source_opts *opts, diag_list *diags)
+struct source_schema {
+    xmlRelaxNGPtr rng;
+    char *path;
+};
+
+/* The folders a schema may read from, and the messages' guard. */
+static void schema_roots(source_roots *roots, const char *rng_path,
+                         const source_opts *opts)
+{
+    source_roots_add(roots, opts && opts->project_root ? opts->project_root
+                                                       : ".");
+    source_roots_add_dir_of(roots, rng_path);
+    source_roots_add_opts(roots, opts);
+}
+
+source_schema *source_schema_load(const char *rng_path, const source_opts *opts,
+                                  diag_list *diags)
 {
     if (access(rng_path, R_OK) != 0) {
         diag_add(diags, DIAG_ERROR, STAGE_VALIDATE, (diag_loc){rng_path, 0, 0},
                  "cannot read the schema: %s; check the project root",
                  strerror(errno));
-        return -1;
+        return NULL;
     }
     source_roots roots = {0};
-    source_roots_add(&roots, opts && opts->project_root ? opts->project_root
-                                                        : ".");
-    source_roots_add_dir_of(&roots, rng_path);
-    source_roots_add_opts(&roots, opts);
+    schema_roots(&roots, rng_path, opts);
     source_guard g;
     source_guard_enter(&g, diags, STAGE_VALIDATE, &roots, rng_path);
-    xmlRelaxNGPtr schema = schema_parse(rng_path, &g);
-    int r = schema ? schema_check(schema, doc, &g) : -1;
-    xmlRelaxNGFree(schema);
+    xmlRelaxNGPtr rng = schema_parse(rng_path, &g);
+    if (rng && source_guard_errors(&g) > 0) {
+        xmlRelaxNGFree(rng);
+        rng = NULL;
+    }
+    source_guard_leave(&g);
+    source_roots_free(&roots);
+    if (!rng)
+        return NULL;
+    source_schema *s = malloc(sizeof *s);
+    char *path = strdup(rng_path);
+    if (!s || !path)
+        abort();
+    *s = (source_schema){rng, path};
+    return s;
+}
+
+int source_schema_validate(const source_schema *s, xmlDocPtr doc,
+                           const source_opts *opts, diag_list *diags)
+{
+    source_roots roots = {0};
+    schema_roots(&roots, s->path, opts);
+    source_guard g;
+    source_guard_enter(&g, diags, STAGE_VALIDATE, &roots, s->path);
+    int r = schema_check(s->rng, doc, &g);
     if (source_guard_errors(&g) > 0)
         r = -1;
     source_guard_leave(&g);
     source_roots_free(&roots);
+    return r;
+}
+
+void source_schema_free(source_schema *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    free(s->path);
+    free(s);
+}
+
+int source_validate_with(xmlDocPtr doc, const char *rng_path,
+                         const source_opts *opts, diag_list *diags)
+{
+    source_schema *s = source_schema_load(rng_path, opts, diags);
+    int r = s ? source_schema_validate(s, doc, opts, diags) : -1;
+    source_schema_free(s);
     return r;
 }
 

@@ -141,6 +141,26 @@ static const char *kind_of(const xmlError *err)
 }
 
 /* Advice built from the error's own fields, for the commonest mistakes. */
+/* "declare the prefix ...", with the namespace a known prefix stands for
+ * (the example must be the prefix the document used, not another one). */
+static void undeclared_prefix_advice(const char *prefix, char *buf, size_t n)
+{
+    static const struct { const char *prefix, *uri; } known[] = {
+        {"xi", "http://www.w3.org/2001/XInclude"},
+        {"fo", "http://www.w3.org/1999/XSL/Format"},
+        {"axf", "http://www.antennahouse.com/names/XSL/Extensions"},
+        {"mk", "urn:mkdoc:ext"},
+    };
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+        if (strcmp(prefix, known[k].prefix) == 0) {
+            snprintf(buf, n, "declare the prefix on the root element: "
+                     "xmlns:%s=\"%s\"", prefix, known[k].uri);
+            return;
+        }
+    snprintf(buf, n, "declare the prefix on the root element: "
+             "xmlns:%.64s=\"the namespace's URI\"", prefix);
+}
+
 static void dynamic_advice(const xmlError *err, char *buf, size_t n)
 {
     buf[0] = '\0';
@@ -148,6 +168,8 @@ static void dynamic_advice(const xmlError *err, char *buf, size_t n)
         snprintf(buf, n, "close <%s> before </%s>", err->str1, err->str2);
     else if (err->code == XML_ERR_TAG_NOT_FINISHED && err->str1)
         snprintf(buf, n, "close <%s> with </%s>", err->str1, err->str1);
+    else if (err->code == XML_NS_ERR_UNDEFINED_NAMESPACE && err->str1)
+        undeclared_prefix_advice(err->str1, buf, n);
 }
 
 static diag_loc error_loc(source_guard *g, const xmlError *err)
@@ -178,6 +200,14 @@ void source_xmlerr_add(source_guard *g, const xmlError *err)
         return; /* the cascade after we stopped the parser says nothing */
     diag_severity sev = err->level == XML_ERR_WARNING ? DIAG_WARNING
                                                       : DIAG_ERROR;
+    if (err->domain == XML_FROM_XINCLUDE && g->detail) {
+        /* the guard refused the read (and knew no line): its reason, at
+         * the xi:include, says more than "could not load" */
+        diag_add(g->diags, sev, g->stage, error_loc(g, err), "%s", g->detail);
+        free(g->detail);
+        g->detail = NULL;
+        return;
+    }
     char dyn[512];
     dynamic_advice(err, dyn, sizeof dyn);
     const char *advice = dyn[0] ? dyn : advice_for(err);
