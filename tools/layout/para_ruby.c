@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "para_items.h"
+#include "wmode.h"
 
 /* ------------------------------------------------------------ collect */
 
@@ -416,13 +417,18 @@ static area *ruby_run(lctx *c, const pruby *r, size_t a, size_t b, mk_len x, mk_
     g->glyphs = ARENA_ARRAY(c->seq, area_glyph, ng ? ng : 1);
     g->clusters = ARENA_ARRAY(c->seq, area_cluster, b - a);
     mk_len gx = 0;
+    int vertical = wmode_vertical(r->rt->props->writing_mode);
     for (size_t k = a; k < b; k++) {
         const shape_cluster *cl = &r->sh.clusters[k];
         int shown = 0;
         for (uint32_t j = 0; j < cl->n_glyphs; j++) {
             const shape_glyph *sg = &r->sh.glyphs[cl->glyph_start + j];
+            /* upright in vertical text: Pango's offsets move the vertical
+             * origin, and the renderer centres the em box itself */
             if (sg->id != SHAPE_GLYPH_NONE)
-                g->glyphs[g->n_glyphs++] = (area_glyph){sg->id, gx + sg->x_off, -sg->y_off};
+                g->glyphs[g->n_glyphs++] = vertical && cl->upright
+                                               ? (area_glyph){sg->id, gx, 0}
+                                               : (area_glyph){sg->id, gx + sg->x_off, -sg->y_off};
             shown += sg->id != SHAPE_GLYPH_NONE;
             gx += sg->advance;
         }
@@ -463,15 +469,18 @@ static mk_len place_ruby(lctx *c, pitems *pi, const pruby *r, area *line, const 
     mk_len x = ruby_start(r, x0, x1, &gap);
     for (size_t a = 0; a < r->sh.n_clusters;) {
         size_t b = a + 1;
-        while (b < r->sh.n_clusters && r->sh.clusters[b].font == r->sh.clusters[a].font)
+        while (b < r->sh.n_clusters && r->sh.clusters[b].font == r->sh.clusters[a].font &&
+               r->sh.clusters[b].upright == r->sh.clusters[a].upright)
             b++;
         area *run = ruby_run(c, r, a, b, x, gap);
         run->b = top;
         run->bpd = asc + desc;
         run->u.glyphs.baseline = asc;
-        if (p->writing_mode == FO_WM_TB_RL || p->writing_mode == FO_WM_TB_LR) {
-            run->u.glyphs.baseline = (asc + desc) / 2; /* the central line */
-            run->u.glyphs.upright = 1;
+        if (wmode_vertical(p->writing_mode)) {
+            /* the central line of the ruby's em box; kana stand upright,
+             * Latin in the ruby turns as in the base text */
+            run->u.glyphs.baseline = (asc + desc) / 2;
+            run->u.glyphs.upright = r->sh.clusters[a].upright;
         }
         area_append(line, run);
         x += run->ipd + gap;
