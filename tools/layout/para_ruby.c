@@ -178,39 +178,6 @@ static mk_len base_width(const pitems *pi, const pruby *r)
     return w;
 }
 
-/* RB-5: a jukugo-ruby whose ruby overruns a base character is set as one
- * group-ruby over the whole compound (JIS X 4051). Merges group g's
- * containers [a, b) into a; returns the number of containers removed. */
-static size_t merge_jukugo(pitems *pi, size_t a, size_t b)
-{
-    pbuild *pb = pi->pb;
-    int over = 0;
-    for (size_t i = a; i < b; i++)
-        over |= pb->rubies.v[i].width > base_width(pi, &pb->rubies.v[i]);
-    if (!over || b - a < 2)
-        return 0;
-    pruby *r = &pb->rubies.v[a];
-    size_t len = 0;
-    for (size_t i = a; i < b; i++)
-        len += pb->rubies.v[i].len;
-    char *t = arena_alloc(pb->c->seq, len + 1);
-    len = 0;
-    for (size_t i = a; i < b; i++) {
-        memcpy(t + len, pb->rubies.v[i].text, pb->rubies.v[i].len);
-        len += pb->rubies.v[i].len;
-        if (i > a)
-            shape_result_free(&pb->rubies.v[i].sh);
-    }
-    t[len] = '\0';
-    r->text = t;
-    r->len = len;
-    r->end = pb->rubies.v[b - 1].end;
-    memmove(&pb->rubies.v[a + 1], &pb->rubies.v[b], (pb->rubies.len - b) * sizeof *r);
-    pb->rubies.len -= b - a - 1;
-    shape_ruby(pb->c, r);
-    return b - a - 1;
-}
-
 /* RB-6: may the ruby lie over cluster k, the neighbour on its start
  * (side 0) or end (side 1)? */
 static int overhang_onto(const pitems *pi, const pruby *r, long k, int side)
@@ -268,13 +235,107 @@ static void spread_base(pruby *r, mk_len extra, size_t m)
         r->trail = extra - r->lead - r->gap * (mk_len)(m - 1); /* the remainder */
 }
 
+/* How much of the room of r may lie over its neighbours: start and end
+ * (RB-6, at most axf:ruby-limit-overhang each). */
+static void overhang_caps(const pitems *pi, const pruby *r, mk_len *cs, mk_len *ce)
+{
+    mk_len limit = fo_len_resolve(r->rt->props->ruby_limit_overhang, r->size);
+    if (limit < 0)
+        limit = 0;
+    *cs = overhang_onto(pi, r, (long)r->k0 - 1, 0) ? limit : 0;
+    *ce = overhang_onto(pi, r, (long)r->k1, 1) ? limit : 0;
+}
+
+static mk_len min_len(mk_len a, mk_len b) { return a < b ? a : b; }
+
+/* Sets r's room: extra (what the ruby is longer than its base) less what
+ * lies over the neighbours (os before, oe after) spreads the base as
+ * axf:ruby-align says; the overhangs join the room at the ends, so at a
+ * line start or end, where they are dropped, the ruby stays in the
+ * column (RB-7). */
+static void set_room(pruby *r, mk_len extra, mk_len os, mk_len oe, size_t m)
+{
+    spread_base(r, extra - os - oe, m);
+    r->lead += os;
+    r->trail += oe;
+    r->oh_start = os;
+    r->oh_end = oe;
+}
+
+/* A mono- or group-ruby (RB-3, RB-4, RB-6): a longer ruby first lies
+ * over the neighbouring kana, as far as axf:ruby-overhang and the limit
+ * allow, centred (each side takes at most half of the excess); only the
+ * rest spreads the base (1:2:1 between base characters). */
 static void plan_one(pitems *pi, pruby *r)
 {
-    mk_len b = base_width(pi, r);
-    spread_base(r, r->width - b, r->k1 - r->k0);
-    mk_len limit = fo_len_resolve(r->rt->props->ruby_limit_overhang, r->size);
-    r->oh_start = overhang_onto(pi, r, (long)r->k0 - 1, 0) ? (r->lead < limit ? r->lead : limit) : 0;
-    r->oh_end = overhang_onto(pi, r, (long)r->k1, 1) ? (r->trail < limit ? r->trail : limit) : 0;
+    mk_len extra = r->width - base_width(pi, r), cs, ce;
+    if (extra <= 0) {
+        spread_base(r, 0, r->k1 - r->k0);
+        r->oh_start = r->oh_end = 0;
+        return;
+    }
+    overhang_caps(pi, r, &cs, &ce);
+    if (r->k1 - r->k0 < 2) {
+        /* one base character: the ruby stays centred on it, and of the
+         * room on each side what the neighbour allows lies over it */
+        spread_base(r, extra, 1);
+        r->oh_start = min_len(r->lead, cs);
+        r->oh_end = min_len(r->trail, ce);
+        return;
+    }
+    set_room(r, extra, min_len(extra / 2, cs), min_len(extra - extra / 2, ce), r->k1 - r->k0);
+}
+
+/* The room a short ruby leaves over its own base at each end: it is
+ * centred, so half of the difference (JLREQ F.3: other base characters
+ * of the compound may take it). */
+static mk_len free_room(const pitems *pi, const pruby *r)
+{
+    mk_len d = base_width(pi, r) - r->width;
+    return d > 0 ? d / 2 : 0;
+}
+
+/* A jukugo-ruby, containers [a, b) of one axf:ruby, by JLREQ Appendix F
+ * (RB-5, RB-8). Where every ruby fits over its base, each is a mono-ruby.
+ * A ruby longer than its base lies first over the free room of the
+ * following base character of the compound, then of the preceding one
+ * (at most one ruby-em each), then over the neighbouring kana outside
+ * the compound (following first, RB-6 limits); only what is left spreads
+ * its own base character, half on each side. The line may break between
+ * the base characters: the overhang there is dropped with the break. */
+static void plan_jukugo(pitems *pi, size_t a, size_t b)
+{
+    pbuild *pb = pi->pb;
+    for (size_t i = a; i < b; i++) {
+        pruby *r = &pb->rubies.v[i];
+        if (r->k1 <= r->k0)
+            continue;
+        mk_len extra = r->width - base_width(pi, r);
+        if (extra <= 0 || b - a < 2) {
+            plan_one(pi, r);
+            continue;
+        }
+        mk_len need = extra, of = 0, op = 0, cs, ce;
+        if (i + 1 < b && pb->rubies.v[i + 1].k0 == r->k1) {
+            of = min_len(need, min_len(free_room(pi, &pb->rubies.v[i + 1]), r->size));
+            need -= of;
+        }
+        if (i > a && pb->rubies.v[i - 1].k1 == r->k0) {
+            op = min_len(need, min_len(free_room(pi, &pb->rubies.v[i - 1]), r->size));
+            need -= op;
+        }
+        overhang_caps(pi, r, &cs, &ce); /* 0 towards the compound's own bases */
+        mk_len kf = min_len(need, ce);
+        need -= kf;
+        mk_len kp = min_len(need, cs);
+        need -= kp;
+        /* the rest: half on each side of this base character */
+        r->lead = op + kp + need / 2;
+        r->trail = of + kf + (need - need / 2);
+        r->gap = 0;
+        r->oh_start = op + kp;
+        r->oh_end = of + kf;
+    }
 }
 
 void para_ruby_plan(pitems *pi)
@@ -289,13 +350,9 @@ void para_ruby_plan(pitems *pi)
         size_t b = a + 1;
         while (b < pb->rubies.len && pb->rubies.v[b].group == pb->rubies.v[a].group)
             b++;
-        b -= merge_jukugo(pi, a, b);
+        plan_jukugo(pi, a, b);
         a = b;
     }
-    map_clusters(pi);
-    for (size_t i = 0; i < pb->rubies.len; i++)
-        if (pb->rubies.v[i].k1 > pb->rubies.v[i].k0)
-            plan_one(pi, &pb->rubies.v[i]);
 }
 
 /* -------------------------------------------------------------- items */
