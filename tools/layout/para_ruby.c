@@ -11,24 +11,30 @@
  * Kinds (JLREQ 3.3.5–3.3.7). A container whose base is one cluster is a
  * mono-ruby, a longer base a group-ruby; both are unbreakable and get no
  * justification space inside (LA-5). Several containers in one axf:ruby
- * are jukugo-ruby: when every ruby fits over its own base (at most two
- * ruby characters a base character, RB-5) each is placed as a mono-ruby
- * and the line may break between them; otherwise the compound is set as
- * one group-ruby, JIS X 4051's simplification of Appendix F (the line may
- * not break inside it then).
+ * are jukugo-ruby: each ruby stays over its own base and the line may
+ * break between them (RB-5). A ruby longer than its base is placed by
+ * JLREQ Appendix F (RB-8, plan_jukugo): over the free room of the
+ * following, then the preceding base of the compound, then over kana
+ * outside it; only the rest spreads its own base.
  *
  * Spacing. A ruby shorter than its base is spread over it (axf:ruby-align
  * auto: the 1:2:1 of JLREQ 3.3.6, RB-4); a longer ruby is set solid and
- * the base is spread 1:2:1 instead: boxes of room before, between and
- * after the base clusters. Part of the room at either end may lie over
- * the neighbouring character (RB-6, axf:ruby-overhang, at most
+ * needs room beside its base: boxes of room before, between and after the
+ * base clusters. Part of the room at either end may lie over the
+ * neighbouring character (RB-6, axf:ruby-overhang, at most
  * axf:ruby-limit-overhang, half a ruby character by default): hiragana,
  * katakana, the prolonged sound mark and small kana, the aki side of
  * closing marks before and opening brackets after, never kanji (unless
  * axf:ruby-overhang drops except-kanji), never another ruby's base. The
  * overhang is a negative glue after the junction's break opportunity, so
  * it is discarded when the line breaks there: at a line start or end the
- * full room stays and the ruby never leaves the column (RB-7).
+ * full room stays and the ruby never leaves the column (RB-7). A group
+ * ruby takes the overhang first and spreads its base 1:2:1 only by what
+ * is left.
+ *
+ * Vertical writing. The same plan along the line; para_ruby_line sets
+ * the runs upright on the right (before) side of the em box, which
+ * para.c centres on the central line.
  *
  * Line pitch. A line's ascent grows only by the part of the ruby that
  * does not fit into its half-leading (para_ruby_line): lines are never
