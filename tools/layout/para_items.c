@@ -472,8 +472,10 @@ void para_items_build(pitems *pi, mk_len indent)
             continue;
         }
         if (is_tcy(pi, cl) && k > 0 && pi->sh.clusters[k - 1].run == cl->run) {
-            /* inside a tate-chu-yoko unit: no break, no space (LB-3) */
+            /* inside a tate-chu-yoko unit: no break, no space (LB-3); a
+             * ruby over the unit may end here */
             push_item(pi, (lb_item){.type = LB_BOX}, SRC_CLUSTER, (uint32_t)k);
+            para_ruby_after(pi, k);
             prev = (long)k;
             continue;
         }

@@ -176,12 +176,35 @@ static void map_clusters(pitems *pi)
     }
 }
 
+/* Is cluster k inside a tate-chu-yoko unit, not its first? The unit is
+ * one character of one em (JLREQ 3.2.5): its other clusters take no
+ * room and no ruby spacing (para_items.c). */
+static int tcy_inner(const pitems *pi, size_t k)
+{
+    const shape_cluster *cl = &pi->sh.clusters[k];
+    return pi->pb->styles.v[cl->run].tcy && k > 0 && pi->sh.clusters[k - 1].run == cl->run;
+}
+
 static mk_len base_width(const pitems *pi, const pruby *r)
 {
     mk_len w = 0;
-    for (size_t k = r->k0; k < r->k1; k++)
-        w += pi->set[k].box;
+    for (size_t k = r->k0; k < r->k1; k++) {
+        const shape_cluster *cl = &pi->sh.clusters[k];
+        if (pi->pb->styles.v[cl->run].tcy)
+            w += tcy_inner(pi, k) ? 0 : pi->pb->styles.v[cl->run].props->font_size;
+        else
+            w += pi->set[k].box;
+    }
     return w;
+}
+
+/* The base characters of r: its clusters, a tate-chu-yoko unit as one. */
+static size_t base_units(const pitems *pi, const pruby *r)
+{
+    size_t m = 0;
+    for (size_t k = r->k0; k < r->k1; k++)
+        m += !tcy_inner(pi, k);
+    return m;
 }
 
 /* RB-6: may the ruby lie over cluster k, the neighbour on its start
@@ -275,13 +298,14 @@ static void set_room(pruby *r, mk_len extra, mk_len os, mk_len oe, size_t m)
 static void plan_one(pitems *pi, pruby *r)
 {
     mk_len extra = r->width - base_width(pi, r), cs, ce;
+    size_t m = base_units(pi, r);
     if (extra <= 0) {
-        spread_base(r, 0, r->k1 - r->k0);
+        spread_base(r, 0, m);
         r->oh_start = r->oh_end = 0;
         return;
     }
     overhang_caps(pi, r, &cs, &ce);
-    if (r->k1 - r->k0 < 2) {
+    if (m < 2) {
         /* one base character: the ruby stays centred on it, and of the
          * room on each side what the neighbour allows lies over it */
         spread_base(r, extra, 1);
@@ -289,7 +313,7 @@ static void plan_one(pitems *pi, pruby *r)
         r->oh_end = min_len(r->trail, ce);
         return;
     }
-    set_room(r, extra, min_len(extra / 2, cs), min_len(extra - extra / 2, ce), r->k1 - r->k0);
+    set_room(r, extra, min_len(extra / 2, cs), min_len(extra - extra / 2, ce), m);
 }
 
 /* The room a short ruby leaves over its own base at each end: it is
