@@ -283,9 +283,10 @@ static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
     }
     if (!allowed)
         return;
-    if (cjk_a && cjk_b) {
+    if (cjk_a && cjk_b && !para_ruby_jukugo_inner(pi, ka, kb)) {
         /* JLREQ 3.8.4 (c): expansion between characters where a break is
-         * allowed, up to a quarter em before spreading further. */
+         * allowed, up to a quarter em before spreading further (not inside
+         * a jukugo-ruby compound, Appendix F: a plain break there). */
         lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_INTERCHAR,
                      .stretch = pi->justify ? em / 4 : 0};
         if (pi->cost)

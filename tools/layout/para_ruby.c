@@ -316,56 +316,204 @@ static void plan_one(pitems *pi, pruby *r)
     set_room(r, extra, min_len(extra / 2, cs), min_len(extra - extra / 2, ce), m);
 }
 
-/* The room a short ruby leaves over its own base at each end: it is
- * centred, so half of the difference (JLREQ F.3: other base characters
- * of the compound may take it). */
-static mk_len free_room(const pitems *pi, const pruby *r)
+/* A jukugo compound being placed (JLREQ Appendix F): its n containers,
+ * from rubies[a]; per container the base width B, ruby width w, and, for
+ * a trial amount of expansion, the base's start P and the rubies' starts
+ * A; g[j] is the space added before base j (g[n]: after the last). */
+typedef struct {
+    size_t n;
+    mk_len *B, *w, *P, *A, *g;
+    mk_len cs, ce;        /* overhang allowed onto the kana before, after */
+    mk_len lim;           /* onto another base of the compound: one ruby-em */
+    mk_len W;             /* total width of the rubies longer than their base */
+} jukugo;
+
+/* Spreads S over the bases with a longer ruby, in proportion to the
+ * ruby's width, half before and half after each (RB-8, F.3), and sets P. */
+static void jukugo_spread(jukugo *j, mk_len S)
 {
-    mk_len d = base_width(pi, r) - r->width;
-    return d > 0 ? d / 2 : 0;
+    for (size_t i = 0; i <= j->n; i++)
+        j->g[i] = 0;
+    mk_len left = S;
+    for (size_t i = 0; i < j->n && j->W > 0; i++) {
+        if (j->w[i] <= j->B[i])
+            continue;
+        mk_len share = (mk_len)((int64_t)S * j->w[i] / j->W);
+        int is_last = 1;
+        for (size_t k = i + 1; k < j->n; k++)
+            is_last &= j->w[k] <= j->B[k];
+        if (is_last)
+            share = left; /* the rounding remainder */
+        left -= share;
+        j->g[i] += share / 2;
+        j->g[i + 1] += share - share / 2;
+    }
+    mk_len x = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        x += j->g[i];
+        j->P[i] = x;
+        x += j->B[i];
+    }
 }
 
-/* A jukugo-ruby, containers [a, b) of one axf:ruby, by JLREQ Appendix F
- * (RB-5, RB-8). Where every ruby fits over its base, each is a mono-ruby.
- * A ruby longer than its base lies first over the free room of the
- * following base character of the compound, then of the preceding one
- * (at most one ruby-em each), then over the neighbouring kana outside
- * the compound (following first, RB-6 limits); only what is left spreads
- * its own base character, half on each side. The line may break between
- * the base characters: the overhang there is dropped with the break. */
+/* Where ruby i may start at the earliest and end at the latest: over the
+ * space added around its base, at most one ruby-em over the neighbouring
+ * base of the compound, and over the kana outside it as RB-6 allows. */
+static mk_len jukugo_lo(const jukugo *j, size_t i)
+{
+    return i == 0 ? j->P[0] - j->g[0] - j->cs : j->P[i - 1] + j->B[i - 1] - j->lim;
+}
+
+static mk_len jukugo_hi(const jukugo *j, size_t i)
+{
+    return i + 1 == j->n ? j->P[i] + j->B[i] + j->g[i + 1] + j->ce : j->P[i + 1] + j->lim;
+}
+
+/* Can the rubies be set solid, in order, within their bounds? Sets A to
+ * the placement: each ruby where it wants to be (a short one centred, a
+ * longer one from its base's start, so that it lies over the following
+ * base first), pushed on by the one before, then pulled back by the
+ * bounds after it (F.2: following first, then preceding). */
+static int jukugo_fit(jukugo *j)
+{
+    mk_len min_end = -MK_LEN_MAX / 2;
+    for (size_t i = 0; i < j->n; i++) { /* the earliest placement */
+        mk_len a = jukugo_lo(j, i);
+        if (a < min_end)
+            a = min_end;
+        if (a + j->w[i] > jukugo_hi(j, i))
+            return 0;
+        min_end = a + j->w[i];
+    }
+    mk_len end = -MK_LEN_MAX / 2;
+    for (size_t i = 0; i < j->n; i++) {
+        mk_len want = j->w[i] <= j->B[i] ? j->P[i] + (j->B[i] - j->w[i]) / 2 : j->P[i];
+        mk_len lo = jukugo_lo(j, i);
+        j->A[i] = want > lo ? want : lo;
+        if (j->A[i] < end)
+            j->A[i] = end;
+        end = j->A[i] + j->w[i];
+    }
+    mk_len next = MK_LEN_MAX / 2;
+    for (size_t i = j->n; i-- > 0;) {
+        mk_len hi = jukugo_hi(j, i) - j->w[i];
+        if (j->A[i] > hi)
+            j->A[i] = hi;
+        if (j->A[i] > next - j->w[i])
+            j->A[i] = next - j->w[i];
+        next = j->A[i];
+    }
+    return 1;
+}
+
+/* The items of a placed compound: room boxes where a ruby reaches past
+ * its base (kept at a line break between base characters, so the ruby
+ * stays in the column, RB-7), less an overhang glue dropped at the break,
+ * so that mid-line the bases are g apart. */
+static void jukugo_items(pitems *pi, const jukugo *j, size_t a)
+{
+    pruby *rs = &pi->pb->rubies.v[a];
+    for (size_t i = 0; i < j->n; i++) {
+        pruby *r = &rs[i];
+        mk_len t = j->A[i] + j->w[i] - (j->P[i] + j->B[i]);
+        mk_len l = j->P[i] - j->A[i];
+        r->placed = 1;
+        r->at = j->A[i] - j->P[i];
+        r->gap = 0;
+        r->lead = l > 0 ? l : 0;
+        r->trail = t > 0 ? t : 0;
+        r->oh_start = r->oh_end = 0;
+    }
+    /* before the first base and after the last: room g, the rest over kana */
+    if (rs[0].lead < j->g[0])
+        rs[0].lead = j->g[0];
+    rs[0].oh_start = rs[0].lead - j->g[0];
+    pruby *z = &rs[j->n - 1];
+    if (z->trail < j->g[j->n])
+        z->trail = j->g[j->n];
+    z->oh_end = z->trail - j->g[j->n];
+    for (size_t i = 0; i + 1 < j->n; i++) { /* between base i and i + 1 */
+        mk_len room = rs[i].trail + rs[i + 1].lead, g = j->g[i + 1];
+        if (room < g) {
+            rs[i].trail += g - room;
+            continue;
+        }
+        rs[i].oh_end = rs[i].trail < room - g ? rs[i].trail : room - g;
+        rs[i + 1].oh_start = room - g - rs[i].oh_end;
+    }
+}
+
+/* A jukugo-ruby, containers [a, b) of one axf:ruby (RB-5, RB-8). Where
+ * every ruby fits over its base, each is a mono-ruby. Otherwise JLREQ
+ * Appendix F: the rubies stay in order, each over its own base character,
+ * and a longer one lies over the following base of the compound (its
+ * shorter ruby moved along), else the preceding one, by at most one
+ * ruby-em, then over the kana outside the compound (following side first,
+ * RB-6 limits); only what still does not fit expands the space around
+ * the base characters with a longer ruby, in proportion to its length,
+ * half on each side (F.3). The line may break between base characters. */
 static void plan_jukugo(pitems *pi, size_t a, size_t b)
 {
     pbuild *pb = pi->pb;
-    for (size_t i = a; i < b; i++) {
-        pruby *r = &pb->rubies.v[i];
-        if (r->k1 <= r->k0)
-            continue;
-        mk_len extra = r->width - base_width(pi, r);
-        if (extra <= 0 || b - a < 2) {
-            plan_one(pi, r);
-            continue;
-        }
-        mk_len need = extra, of = 0, op = 0, cs, ce;
-        if (i + 1 < b && pb->rubies.v[i + 1].k0 == r->k1) {
-            of = min_len(need, min_len(free_room(pi, &pb->rubies.v[i + 1]), r->size));
-            need -= of;
-        }
-        if (i > a && pb->rubies.v[i - 1].k1 == r->k0) {
-            op = min_len(need, min_len(free_room(pi, &pb->rubies.v[i - 1]), r->size));
-            need -= op;
-        }
-        overhang_caps(pi, r, &cs, &ce); /* 0 towards the compound's own bases */
-        mk_len kf = min_len(need, ce);
-        need -= kf;
-        mk_len kp = min_len(need, cs);
-        need -= kp;
-        /* the rest: half on each side of this base character */
-        r->lead = op + kp + need / 2;
-        r->trail = of + kf + (need - need / 2);
-        r->gap = 0;
-        r->oh_start = op + kp;
-        r->oh_end = of + kf;
+    size_t n = b - a;
+    int over = 0;
+    for (size_t i = a; i < b; i++)
+        over |= pb->rubies.v[i].k1 <= pb->rubies.v[i].k0 ||
+                pb->rubies.v[i].width > base_width(pi, &pb->rubies.v[i]);
+    for (size_t i = a + 1; i < b; i++) /* bases must touch, in order */
+        if (pb->rubies.v[i].k0 != pb->rubies.v[i - 1].k1 || pb->rubies.v[i].k1 <= pb->rubies.v[i].k0)
+            n = 0;
+    if (n < 2 || !over || pb->rubies.v[a].k1 <= pb->rubies.v[a].k0) {
+        for (size_t i = a; i < b; i++)
+            if (pb->rubies.v[i].k1 > pb->rubies.v[i].k0)
+                plan_one(pi, &pb->rubies.v[i]);
+        return;
     }
+    mk_len *mem = calloc(6 * n + 1, sizeof *mem);
+    if (!mem) {
+        fprintf(stderr, "mkdoc: out of memory (ruby)\n");
+        abort(); /* same policy as vec.h */
+    }
+    jukugo j = {.n = n, .B = mem, .w = mem + n, .P = mem + 2 * n, .A = mem + 3 * n,
+                .g = mem + 4 * n, .lim = pb->rubies.v[a].size};
+    mk_len dummy, cs, ce;
+    overhang_caps(pi, &pb->rubies.v[a], &cs, &dummy);
+    overhang_caps(pi, &pb->rubies.v[b - 1], &dummy, &ce);
+    mk_len total = 0;
+    for (size_t i = 0; i < n; i++) {
+        j.B[i] = base_width(pi, &pb->rubies.v[a + i]);
+        j.w[i] = pb->rubies.v[a + i].width;
+        total += j.w[i];
+        if (j.w[i] > j.B[i])
+            j.W += j.w[i];
+    }
+    /* F.2: over the other bases of the compound alone if they can take
+     * it, else also over the kana after it, else over both sides'; then
+     * the least expansion that fits */
+    mk_len lo = 0, hi = total;
+    jukugo_spread(&j, 0);
+    j.ce = ce;
+    j.cs = cs;
+    int fits = 0;
+    for (int stage = 0; stage < 3 && !fits; stage++) {
+        j.ce = stage ? ce : 0;
+        j.cs = stage > 1 ? cs : 0;
+        fits = jukugo_fit(&j);
+    }
+    if (!fits) {
+        while (hi - lo > 1) {
+            mk_len mid = lo + (hi - lo) / 2;
+            jukugo_spread(&j, mid);
+            if (jukugo_fit(&j))
+                hi = mid;
+            else
+                lo = mid;
+        }
+        jukugo_spread(&j, hi);
+        jukugo_fit(&j);
+    }
+    jukugo_items(pi, &j, a);
+    free(mem);
 }
 
 void para_ruby_plan(pitems *pi)
@@ -391,6 +539,14 @@ int para_ruby_nobreak(const pitems *pi, long prev, size_t k)
 {
     return pi->ruby_at && prev >= 0 && pi->ruby_at[prev] >= 0 &&
            pi->ruby_at[prev] == pi->ruby_at[k];
+}
+
+int para_ruby_jukugo_inner(const pitems *pi, size_t ka, size_t kb)
+{
+    if (!pi->ruby_at || pi->ruby_at[ka] < 0 || pi->ruby_at[kb] < 0 ||
+        pi->ruby_at[ka] == pi->ruby_at[kb])
+        return 0;
+    return pi->pb->rubies.v[pi->ruby_at[ka]].group == pi->pb->rubies.v[pi->ruby_at[kb]].group;
 }
 
 static void push(pitems *pi, lb_item it)
@@ -475,6 +631,8 @@ static mk_len ruby_start(const pruby *r, mk_len x0, mk_len x1, mk_len *gap)
     size_t n = r->sh.n_clusters;
     uint8_t al = r->rt->props->ruby_align;
     *gap = 0;
+    if (r->placed)
+        return x0 + r->at; /* jukugo (Appendix F): solid, where planned */
     if (r->lead || r->gap || r->trail || extra <= 0)
         return x0 - r->lead; /* longer: solid, over the spread base (RB-4) */
     if (al & FO_RUBY_ALIGN_START)
