@@ -12,10 +12,11 @@
  * mono-ruby, a longer base a group-ruby; both are unbreakable and get no
  * justification space inside (LA-5). Several containers in one axf:ruby
  * are jukugo-ruby: each ruby stays over its own base and the line may
- * break between them (RB-5). A ruby longer than its base is placed by
- * JLREQ Appendix F (RB-8, plan_jukugo): over the free room of the
- * following, then the preceding base of the compound, then over kana
- * outside it; only the rest spreads its own base.
+ * break between them (RB-5). When one ruby is longer than its base the
+ * compound is placed by JLREQ Appendix F (RB-8, plan_jukugo): the rubies
+ * solid and in order over the following, then the preceding bases of the
+ * compound, then over the kana outside it; only the rest becomes space
+ * around the bases with a longer ruby.
  *
  * Spacing. A ruby shorter than its base is spread over it (axf:ruby-align
  * auto: the 1:2:1 of JLREQ 3.3.6, RB-4); a longer ruby is set solid and
