@@ -239,11 +239,23 @@ static int overhang_onto(const pitems *pi, const pruby *r, long k, int side)
     }
 }
 
+/* axf:ruby-align with start-if-vertical resolved: the start (katatsuki,
+ * RB-3) in vertical writing, the centre in horizontal writing. */
+static uint8_t ruby_align(const pruby *r)
+{
+    uint8_t al = r->rt->props->ruby_align;
+    if (al & FO_RUBY_ALIGN_START_IF_VERTICAL)
+        al = (uint8_t)((al & ~FO_RUBY_ALIGN_START_IF_VERTICAL) |
+                       (wmode_vertical(r->rt->props->writing_mode) ? FO_RUBY_ALIGN_START
+                                                                   : FO_RUBY_ALIGN_CENTER));
+    return al;
+}
+
 /* The room of a ruby longer than its base (RB-3, RB-4): extra split over
  * the m base clusters as axf:ruby-align says; auto = JIS 1:2:1. */
 static void spread_base(pruby *r, mk_len extra, size_t m)
 {
-    uint8_t al = r->rt->props->ruby_align;
+    uint8_t al = ruby_align(r);
     r->lead = r->gap = r->trail = 0;
     if (extra <= 0)
         return;
@@ -251,8 +263,7 @@ static void spread_base(pruby *r, mk_len extra, size_t m)
         r->trail = extra;
     } else if (al & FO_RUBY_ALIGN_END) {
         r->lead = extra;
-    } else if ((al & FO_RUBY_ALIGN_CENTER) || (al & FO_RUBY_ALIGN_START_IF_VERTICAL) ||
-               m < 2) {
+    } else if ((al & FO_RUBY_ALIGN_CENTER) || m < 2) {
         r->lead = extra / 2;
     } else if (al & FO_RUBY_ALIGN_DIST_LETTER) {
         r->gap = extra / (mk_len)(m - 1);
@@ -630,7 +641,7 @@ static mk_len ruby_start(const pruby *r, mk_len x0, mk_len x1, mk_len *gap)
 {
     mk_len extra = x1 - x0 - r->width;
     size_t n = r->sh.n_clusters;
-    uint8_t al = r->rt->props->ruby_align;
+    uint8_t al = ruby_align(r);
     *gap = 0;
     if (r->placed)
         return x0 + r->at; /* jukugo (Appendix F): solid, where planned */
@@ -640,7 +651,7 @@ static mk_len ruby_start(const pruby *r, mk_len x0, mk_len x1, mk_len *gap)
         return x0;
     if (al & FO_RUBY_ALIGN_END)
         return x1 - r->width;
-    if ((al & (FO_RUBY_ALIGN_CENTER | FO_RUBY_ALIGN_START_IF_VERTICAL)) || n < 1)
+    if ((al & FO_RUBY_ALIGN_CENTER) || n < 1)
         return x0 + extra / 2;
     if ((al & FO_RUBY_ALIGN_DIST_LETTER) && n > 1) {
         *gap = extra / (mk_len)(n - 1);
