@@ -338,6 +338,7 @@ typedef struct {
     mk_len cs, ce;        /* overhang allowed onto the kana before, after */
     mk_len lim;           /* onto another base of the compound: one ruby-em */
     mk_len W;             /* total width of the rubies longer than their base */
+    int start;            /* katatsuki: short rubies from their base's start */
 } jukugo;
 
 /* Spreads S over the bases with a longer ruby, in proportion to the
@@ -399,7 +400,8 @@ static int jukugo_fit(jukugo *j)
     }
     mk_len end = -MK_LEN_MAX / 2;
     for (size_t i = 0; i < j->n; i++) {
-        mk_len want = j->w[i] <= j->B[i] ? j->P[i] + (j->B[i] - j->w[i]) / 2 : j->P[i];
+        mk_len want = j->w[i] <= j->B[i] && !j->start ? j->P[i] + (j->B[i] - j->w[i]) / 2
+                                                      : j->P[i];
         mk_len lo = jukugo_lo(j, i);
         j->A[i] = want > lo ? want : lo;
         if (j->A[i] < end)
@@ -487,7 +489,8 @@ static void plan_jukugo(pitems *pi, size_t a, size_t b)
         abort(); /* same policy as vec.h */
     }
     jukugo j = {.n = n, .B = mem, .w = mem + n, .P = mem + 2 * n, .A = mem + 3 * n,
-                .g = mem + 4 * n, .lim = pb->rubies.v[a].size};
+                .g = mem + 4 * n, .lim = pb->rubies.v[a].size,
+                .start = (ruby_align(&pb->rubies.v[a]) & FO_RUBY_ALIGN_START) != 0};
     mk_len dummy, cs, ce;
     overhang_caps(pi, &pb->rubies.v[a], &cs, &dummy);
     overhang_caps(pi, &pb->rubies.v[b - 1], &dummy, &ce);
