@@ -531,6 +531,24 @@ static void plan_jukugo(pitems *pi, size_t a, size_t b)
     free(mem);
 }
 
+/* RB-6 (JLREQ 3.3.8 note): two rubies lying over the same kana from
+ * both sides keep at least one ruby-em between them; the second one
+ * gives way (its room stays, only less of it lies over the kana). */
+static void keep_apart(pitems *pi)
+{
+    pbuild *pb = pi->pb;
+    for (size_t i = 1; i < pb->rubies.len; i++) {
+        pruby *r1 = &pb->rubies.v[i - 1], *r2 = &pb->rubies.v[i];
+        if (r1->k1 >= pi->sh.n_clusters || r2->k0 != r1->k1 + 1 || !r1->oh_end || !r2->oh_start)
+            continue;
+        mk_len between = pi->set[r1->k1].box - r1->oh_end - r2->oh_start;
+        if (between < r2->size)
+            r2->oh_start = min_len(r2->oh_start, r2->oh_start - (r2->size - between));
+        if (r2->oh_start < 0)
+            r2->oh_start = 0;
+    }
+}
+
 void para_ruby_plan(pitems *pi)
 {
     pbuild *pb = pi->pb;
@@ -546,6 +564,7 @@ void para_ruby_plan(pitems *pi)
         plan_jukugo(pi, a, b);
         a = b;
     }
+    keep_apart(pi);
 }
 
 /* -------------------------------------------------------------- items */
