@@ -325,7 +325,15 @@ static void plan_one(pitems *pi, pruby *r)
         r->oh_end = min_len(r->trail, ce);
         return;
     }
-    set_room(r, extra, min_len(extra / 2, cs), min_len(extra - extra / 2, ce), m);
+    /* set from one end (axf:ruby-align start, end), a ruby reaches past
+     * the other end only */
+    uint8_t al = ruby_align(r);
+    if (al & FO_RUBY_ALIGN_START)
+        set_room(r, extra, 0, min_len(extra, ce), m);
+    else if (al & FO_RUBY_ALIGN_END)
+        set_room(r, extra, min_len(extra, cs), 0, m);
+    else
+        set_room(r, extra, min_len(extra / 2, cs), min_len(extra - extra / 2, ce), m);
 }
 
 /* A jukugo compound being placed (JLREQ Appendix F): its n containers,
