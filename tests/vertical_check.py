@@ -2,8 +2,10 @@
 """Checks of the vertical-writing showcase (docs/samples/jlreq-vertical.fo)
 against its PDF text and its area-tree trace; run by tests/vertical_test.sh.
 
-    vertical_check.py text  SAMPLE.fo RAW.txt      every paragraph is in the PDF,
-                                                   in reading order
+    vertical_check.py text  SAMPLE.fo RAW.txt [SAMPLE.trace]
+                                                   every paragraph is in the PDF,
+                                                   in reading order (ruby and dots,
+                                                   found by the trace, left out)
     vertical_check.py trace SAMPLE.fo SAMPLE.trace regions, tiers, kinsoku,
                                                    upright/sideways runs, 縦中横
 
@@ -19,6 +21,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 FO = "{http://www.w3.org/1999/XSL/Format}"
+AXF = "{http://www.antennahouse.com/names/XSL/Extensions}"
 
 # JLREQ 3.1.7 (cl-02, 03, 04, 05, 06, 07, 09, 10, 11) and 3.1.8 (cl-01),
 # the members that occur in Japanese text
@@ -34,9 +37,41 @@ def report(ok, what):
     print(("pass " if ok else "fail ") + what)
 
 
-def check_text(fo_path, raw_path):
+def base_text(el):
+    """The text of el without its ruby readings (axf:ruby-text), which the
+    PDF does not have in the line's text."""
+    if el.tag == AXF + "ruby-text":
+        return el.tail or ""
+    out = (el.text or "") + "".join(base_text(ch) for ch in el)
+    return out + (el.tail or "")
+
+
+def without_annotations(text, trace_path):
+    """text (the PDF's, in content-stream order) without the ruby and the
+    emphasis dots, which the renderer draws after their line's text: the
+    trace's glyph runs come in the same order, so each annotation run is
+    looked for from where the text before it was found."""
+    cur = 0
+    for page, kind, fields, t, depth, s in trace_lines(trace_path):
+        t = squeeze(t)
+        if kind != "glyphs" or not t:
+            continue
+        at = text.find(t, cur)
+        if at < 0:
+            continue
+        if annotation(s):
+            text = text[:at] + text[at + len(t):]
+            cur = at
+        else:
+            cur = at + len(t)
+    return text
+
+
+def check_text(fo_path, raw_path, trace_path=None):
     text = squeeze(open(raw_path, encoding="utf-8").read())
-    blocks = [squeeze("".join(b.itertext())) for b in ET.parse(fo_path).iter(FO + "block")]
+    if trace_path:
+        text = without_annotations(text, trace_path)
+    blocks = [squeeze(base_text(b)) for b in ET.parse(fo_path).iter(FO + "block")]
     paras = [b for b in blocks if len(b) > 40]
     missing = [p[:20] for p in paras if p not in text]
     report(len(paras) >= 12 and not missing,
@@ -62,6 +97,11 @@ def trace_lines(trace_path):
     return out
 
 
+def annotation(s):
+    """Is the trace line s a ruby or emphasis-dot run (not the line's text)?"""
+    return bool(re.search(r" (ruby|emphasis) \"", s))
+
+
 def body_lines(lines):
     """The text of each line area of the region bodies, with its page."""
     out, cur, in_body = [], None, False
@@ -73,7 +113,7 @@ def body_lines(lines):
             cur = None
         if kind == "line" and in_body:
             cur = [page, ""]
-        elif kind == "glyphs" and cur is not None:
+        elif kind == "glyphs" and cur is not None and not annotation(s):
             cur[1] += text
     if cur is not None:
         out.append(cur)
@@ -142,12 +182,47 @@ def check_trace(fo_path, trace_path):
              if k == "inline" and f.get("wm") == "lr-tb"]
     report(units and all(u == units[0] for u in units if u[0] == "10240"),
            f"each unit takes one em along the line ({len(units)} units)")
+    check_annotations(lines)
+
+
+def check_annotations(lines):
+    """Ruby and emphasis dots in vertical lines (JLREQ 3.3.4 RB-2, 3.3.9
+    EM-1): upright, right of the base's em box (towards b = 0 from the
+    line's central line), ruby at half the base size; one sesame dot per
+    character, a tate-chu-yoko unit counting as one."""
+    rubies, dots, line = [], [], None
+    for p, k, f, t, d, s in lines:
+        if k == "line":
+            line = f
+        elif k == "glyphs" and line is not None and annotation(s):
+            (rubies if " ruby " in s else dots).append((line, f, t, s))
+    readings = [t for _, _, t, _ in rubies]
+    for want in ("きゅう", "すい", "しゃ", "とう", "ちゃく", "ざい", "りゅう", "し", "かく"):
+        report(want in readings, f"the reading {want} is set as ruby")
+    # the em box of 10pt (9pt) text is centred on the central line: the
+    # ruby (half the size) ends where the box begins, on its right
+    right = [int(f["b"]) + int(f["bpd"]) <= int(ln["base"]) - 2 * int(f["size"]) // 2
+             for ln, f, t, s in rubies]
+    report(rubies and all(right), "every ruby stands right of its base's em box")
+    report(all(" upright " in s and int(f["size"]) * 2 in (10240, 9216)
+               for ln, f, t, s in rubies), "ruby is upright at half the base size")
+    report(len(dots) == 1 and dots[0][2] == "﹅" * 6,
+           f"12月11日まで has six sesame dots, one on each 縦中横 unit {[t for _, _, t, _ in dots]}")
+    report(all(" upright " in s and int(f["b"]) + int(f["bpd"]) <= int(ln["base"]) - 4608
+               for ln, f, t, s in dots), "the dots stand upright right of the characters")
+    # Appendix F (RB-8): りゅう lies over the room that し leaves on 資, so
+    # 留 and 資 touch; the reading ends past 留 (9pt = 9216)
+    ryu = next((f for ln, f, t, s in rubies if t == "りゅう"), None)
+    shi = next((f for ln, f, t, s in rubies if t == "し"), None)
+    report(ryu is not None and shi is not None
+           and int(ryu["i"]) + int(ryu["ipd"]) > int(shi["i"]) - 2304,
+           "jukugo ruby: りゅう lies over the free room of 資 (JLREQ Appendix F)")
 
 
 def main():
     kind, fo_path, path = sys.argv[1:4]
     if kind == "text":
-        check_text(fo_path, path)
+        check_text(fo_path, path, sys.argv[4] if len(sys.argv) > 4 else None)
     else:
         check_trace(fo_path, path)
 

@@ -5,7 +5,9 @@
 # 2.3.2, VT-1), and its text reads in order. From the trace
 # (tests/vertical_check.py): tb-rl bodies with horizontal running heads
 # and folios, tiers, lines right to left, kinsoku on every line, upright
-# CJK and sideways Latin, 縦中横 units, a horizontal table box. Folios stand on the outside edge of
+# CJK and sideways Latin, 縦中横 units, a horizontal table box, ruby and
+# emphasis dots right of their characters (jukugo ruby by JLREQ Appendix F).
+# Folios stand on the outside edge of
 # facing pages: odd (left-hand) pages at the left, even at the right.
 # Ends with "vertical: N passed, N failed".
 GROUP=vertical
@@ -43,7 +45,7 @@ check "page 2's folio is at the right edge ($(folio_i 2))" test "$(folio_i 2)" -
 
 pdftotext -enc UTF-8 -raw "$pdf" "$T/raw.txt"
 run_checks() {
-  "$PYTHON" "$ROOT/tests/vertical_check.py" "$1" "$fo" "$2" > "$T/res" 2>&1 ||
+  "$PYTHON" "$ROOT/tests/vertical_check.py" "$1" "$fo" "$2" "$T/vertical.trace" > "$T/res" 2>&1 ||
     { fail "vertical_check.py $1 failed"; sed 's/^/    /' "$T/res"; return; }
   while IFS= read -r line; do
     case $line in

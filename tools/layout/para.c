@@ -396,6 +396,10 @@ static void style_metrics(lctx *c, pstyle *st)
          * line's width across is its line-height, shared equally */
         st->above = p->line_height / 2 + st->shift;
         st->below = p->line_height - p->line_height / 2 - st->shift;
+        /* the em box is centred on the central line too: ruby and dots
+         * stand on its right (before) edge */
+        st->em_asc = (asc + desc) / 2 + st->shift;
+        st->em_desc = asc + desc - (asc + desc) / 2 - st->shift;
         return;
     }
     mk_len half = (p->line_height - (asc + desc)) / 2;

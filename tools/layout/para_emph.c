@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "para_items.h"
+#include "wmode.h"
 
 /* The mark of a style (CSS Text Decoration 3 §3.1, which AH follows):
  * "filled" or "open" alone is a circle in horizontal writing and a
@@ -75,6 +76,8 @@ typedef struct {
     uint32_t glyph;
     const text_font *font;
     mk_len advance, size;
+    mk_len em_asc;        /* the alphabetic baseline below the em box's top */
+    int vertical;         /* set upright in a vertical line */
     text_ink ink;
 } emark;
 
@@ -92,9 +95,14 @@ static int shape_mark(lctx *c, const fo_props *p, emark *m)
     m->size = fo_len_resolve(p->em_font_size, p->font_size);
     if (!m->len || m->size <= 0)
         return -1;
+    /* vertical: the mark is shaped unturned with the font's vertical
+     * forms ('vert'), so its ink is measured as the renderer draws it
+     * (upright, em box centred on the run's central line) */
+    m->vertical = wmode_vertical(p->writing_mode);
     shape_run run = {.start = 0, .len = m->len, .size = m->size,
                      .family = p->em_font_family ? p->em_font_family : p->font_family,
-                     .weight = p->font_weight, .style = 0, .lang = p->language};
+                     .weight = p->font_weight, .style = 0, .lang = p->language,
+                     .features = m->vertical ? "vert" : NULL};
     shape_result sh = {0};
     if (shape_paragraph(c->text, m->utf8, m->len, &run, 1, &sh, c->diags) != 0)
         return -1;
@@ -104,6 +112,12 @@ static int shape_mark(lctx *c, const fo_props *p, emark *m)
         m->font = sh.clusters[0].font;
         m->advance = sh.clusters[0].advance;
         text_font_glyph_ink(m->font, m->glyph, &m->ink);
+        text_font_metrics fm;
+        text_font_get_metrics(m->font, &fm);
+        m->em_asc = fm.em_ascent > 0 ? fm.em_ascent
+                    : fm.ascent + fm.descent > 0
+                        ? (mk_len)((int64_t)m->size * fm.ascent / (fm.ascent + fm.descent))
+                        : m->size * 22 / 25;
     }
     shape_result_free(&sh);
     return ok ? 0 : -1;
@@ -173,8 +187,13 @@ static void add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_l
      * offset asked for */
     mk_len off = m->size / 8 + fo_len_resolve(p->em_offset, m->size);
     mk_len reach = base_reach(pi, k, after);
-    mk_len ink = m->ink.top - m->ink.bottom;
-    mk_len x = (x0 + x1) / 2 - (m->ink.left + m->ink.right) / 2; /* the ink centred */
+    /* ink: across the line; lo, hi: the ink along it from the glyph's
+     * origin. Upright in vertical text the renderer puts the em box's top
+     * at the glyph's i, the alphabetic baseline em_asc below it */
+    mk_len ink = m->vertical ? m->ink.right - m->ink.left : m->ink.top - m->ink.bottom;
+    mk_len lo = m->vertical ? m->em_asc - m->ink.top : m->ink.left;
+    mk_len hi = m->vertical ? m->em_asc - m->ink.bottom : m->ink.right;
+    mk_len x = (x0 + x1) / 2 - (lo + hi) / 2; /* the ink centred */
     if (!e->run || e->props != p || e->next != k) {
         flush(c, e);
         area *r = lctx_area(c, AREA_GLYPHS, pi->pb->styles.v[pi->sh.clusters[k].run].fo);
@@ -183,10 +202,18 @@ static void add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_l
         g->size = m->size;
         g->color = p->em_color.a ? p->em_color : p->color;
         g->role = AREA_EMPHASIS;
-        r->i = x + m->ink.left; /* the ink box */
+        r->i = x + lo; /* the ink box */
         r->b = after ? reach + off : -(reach + off + ink);
         r->bpd = ink;
         g->baseline = m->ink.top;
+        if (m->vertical) {
+            /* the renderer centres the horizontal advance on the central
+             * line (area.h): put it where the ink fills the run's box,
+             * measured from its before edge (the right one in tb-rl) */
+            g->upright = 1;
+            g->baseline = p->writing_mode == FO_WM_TB_RL ? m->ink.right - m->advance / 2
+                                                         : m->advance / 2 - m->ink.left;
+        }
         area_append(line, r);
         e->run = r;
         e->props = p;
@@ -195,7 +222,7 @@ static void add_dot(lctx *c, pitems *pi, erun *e, const emark *m, size_t k, mk_l
     VEC_PUSH(&e->glyphs, ag);
     for (size_t i = 0; i < m->len; i++)
         VEC_PUSH(&e->text, m->utf8[i]);
-    e->run->ipd = x + m->ink.right - e->run->i;
+    e->run->ipd = x + hi - e->run->i;
     e->next = k + 1;
 }
 
@@ -210,6 +237,13 @@ void para_emphasis_line(lctx *c, pitems *pi, area *line, const pspans *spans)
             continue; /* an object */
         const shape_cluster *cl = &pi->sh.clusters[k];
         const fo_props *p = pi->pb->styles.v[cl->run].props;
+        if (pi->pb->styles.v[cl->run].tcy && k > 0 && pi->sh.clusters[k - 1].run == cl->run) {
+            /* a tate-chu-yoko unit is one character: one dot, on its
+             * first cluster, whose span is the unit's em (JLREQ 3.2.5) */
+            if (e.next == k)
+                e.next = k + 1;
+            continue;
+        }
         if (p->em_style == FO_EM_NONE || skipped(cl, p->em_skip)) {
             flush(c, &e);
             continue;

@@ -283,9 +283,10 @@ static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
     }
     if (!allowed)
         return;
-    if (cjk_a && cjk_b) {
+    if (cjk_a && cjk_b && !para_ruby_jukugo_inner(pi, ka, kb)) {
         /* JLREQ 3.8.4 (c): expansion between characters where a break is
-         * allowed, up to a quarter em before spreading further. */
+         * allowed, up to a quarter em before spreading further (not inside
+         * a jukugo-ruby compound, Appendix F: a plain break there). */
         lb_item g = {.type = LB_GLUE, .adj = LB_ADJ_INTERCHAR,
                      .stretch = pi->justify ? em / 4 : 0};
         if (pi->cost)
@@ -472,8 +473,10 @@ void para_items_build(pitems *pi, mk_len indent)
             continue;
         }
         if (is_tcy(pi, cl) && k > 0 && pi->sh.clusters[k - 1].run == cl->run) {
-            /* inside a tate-chu-yoko unit: no break, no space (LB-3) */
+            /* inside a tate-chu-yoko unit: no break, no space (LB-3); a
+             * ruby over the unit may end here */
             push_item(pi, (lb_item){.type = LB_BOX}, SRC_CLUSTER, (uint32_t)k);
+            para_ruby_after(pi, k);
             prev = (long)k;
             continue;
         }

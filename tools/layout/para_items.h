@@ -59,6 +59,8 @@ typedef struct {
     size_t k0, k1;           /* the base's clusters [k0, k1); k0 = k1: none */
     mk_len lead, gap, trail; /* room before, between and after the base
                               * clusters when the ruby is the longer */
+    mk_len at;               /* placed: the ruby's start from its base's */
+    uint8_t placed;          /* at is set (jukugo-ruby, Appendix F) */
     mk_len oh_start, oh_end; /* of lead and trail, what may lie over the
                               * neighbouring characters mid-line (RB-6) */
 } pruby;
@@ -146,6 +148,8 @@ void para_collect(pbuild *pb, const fo_node *n);
 void para_ruby_collect(pbuild *pb, const fo_node *ruby);
 void para_ruby_plan(pitems *pi);
 int para_ruby_nobreak(const pitems *pi, long prev, size_t k);
+/* Are clusters ka and kb bases of two containers of one jukugo-ruby? */
+int para_ruby_jukugo_inner(const pitems *pi, size_t ka, size_t kb);
 void para_ruby_before(pitems *pi, long prev, size_t k, size_t mark);
 void para_ruby_after(pitems *pi, size_t k);
 void para_ruby_line(lctx *c, pitems *pi, area *line, const pspans *spans,
