@@ -64,8 +64,8 @@ static void loader_refuse(source_guard *g, source_path_verdict v,
     char *roots = source_roots_describe(g->roots);
     static const char fmt[] =
         "refusing to read '%s': it is outside the folders mkdoc may read "
-        "here (%s); move the file into the document's folder or add its "
-        "folder to the allowed folders";
+        "here (%s); move the file into the document's folder or allow its "
+        "folder with --allow-root DIR";
     if (g->watch_roots && at.line == 0) {
         /* an XInclude: no line here, but libxml2's error about the
          * xi:include follows and takes this text (source_xmlerr.c) */

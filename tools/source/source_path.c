@@ -213,8 +213,8 @@ static void href_refuse(source_path_verdict v, const char *href,
         char *roots = source_roots_describe(r);
         diag_add(diags, DIAG_ERROR, STAGE_SOURCE, at,
                  "'%s' is outside the folders mkdoc may read (%s); move the "
-                 "file into the document's folder or add its folder to the "
-                 "allowed folders", href, roots);
+                 "file into the document's folder or allow its folder with "
+                 "--allow-root DIR", href, roots);
         free(roots);
     }
 }
