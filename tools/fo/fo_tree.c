@@ -18,11 +18,13 @@
 #include <string.h>
 
 #include "../base/vec.h"
+#include "fo_xmp.h"
 
 #define FO_NS "http://www.w3.org/1999/XSL/Format"
 #define MK_NS "urn:mkdoc:ext"
 #define AXF_NS "http://www.antennahouse.com/names/XSL/Extensions"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
+#define RX_NS "http://www.renderx.com/XSL/Extensions"
 
 /* Nesting deeper than this is reported and cut off: each level costs a
  * stack frame in layout, and real documents stay far below it. */
@@ -188,19 +190,56 @@ static int parse_mk_loc(builder *b, const char *s, diag_loc *out)
     return 0;
 }
 
+/* Formatters whose extension elements FO written for them contains. Their
+ * names go into the message, so the reader knows the element is not a typo
+ * but a feature of another program. */
+static const char *vendor_of(const char *ns)
+{
+    static const char *const vendors[][2] = {
+        {"http://xmlgraphics.apache.org/fop/extensions", "Apache FOP"},
+        {RX_NS, "RenderX XEP"},
+        {AXF_NS, "Antenna House Formatter"},
+        {"http://www.xmlmind.com/foconverter/xsl/extensions", "XMLmind XSL-FO Converter"},
+    };
+    for (size_t i = 0; i < sizeof vendors / sizeof vendors[0]; i++)
+        if (strcmp(ns, vendors[i][0]) == 0)
+            return vendors[i][1];
+    return NULL;
+}
+
+/* Extension elements whose effect mkdoc's PDF has anyway: passed quietly.
+ * fox:destination asks for a named destination, and mkdoc writes one for
+ * every id in the document. */
+static int is_redundant_extension(const char *ns, const char *name)
+{
+    return strcmp(ns, "http://xmlgraphics.apache.org/fop/extensions") == 0 &&
+           strcmp(name, "destination") == 0;
+}
+
+/* One warning per element name: a DocBook book has hundreds of the same
+ * extension element, and one line says all there is to say. */
 static void warn_unknown_element(builder *b, xmlNode *x, diag_loc loc)
 {
     const char *name = (const char *)x->name;
+    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    if (is_redundant_extension(ns, name))
+        return;
     for (int i = 0; i < b->n_unknown; i++)
         if (strcmp(b->unknown[i], name) == 0)
             return;
     if (b->n_unknown < (int)(sizeof b->unknown / sizeof b->unknown[0]))
         b->unknown[b->n_unknown++] = arena_strdup(b->tree->arena, name);
-    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    const char *vendor = vendor_of(ns);
+    const char *prefix = x->ns && x->ns->prefix ? (const char *)x->ns->prefix : "";
     if (strcmp(ns, FO_NS) == 0)
         diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
                  "fo:%s is not an XSL-FO 1.1 element mkdoc knows; it is ignored "
                  "with its content (check the spelling)", name);
+    else if (vendor)
+        diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
+                 "%s%s%s is an extension of %s that mkdoc does not implement; it is "
+                 "ignored with its content (this warning is given once)",
+                 prefix, *prefix ? ":" : "", name, vendor);
     else
         diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
                  "element '%s' (namespace '%s') is not XSL-FO; it is ignored "
@@ -443,6 +482,18 @@ static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
     const char *ns = x->ns ? (const char *)x->ns->href : "";
     if (strcmp(ns, AXF_NS) == 0 && strcmp((const char *)x->name, "document-info") == 0) {
         doc_info(b, x);
+        return;
+    }
+    if (strcmp(ns, RX_NS) == 0 && strcmp((const char *)x->name, "meta-info") == 0) {
+        /* XEP's document info: rx:meta-field name= value=, as axf:document-info */
+        for (xmlNode *f = x->children; f; f = f->next)
+            if (f->type == XML_ELEMENT_NODE && !strcmp((const char *)f->name, "meta-field"))
+                doc_info(b, f);
+        return;
+    }
+    if (strcmp(ns, FO_XMP_META_NS) == 0 && strcmp((const char *)x->name, "xmpmeta") == 0) {
+        if (b->tree->root) /* metadata for the PDF (FOP's XMP extension) */
+            fo_xmp_read(x, b->tree->root->props, b->tree->arena);
         return;
     }
     int kind = xml_kind(x);
