@@ -86,6 +86,11 @@ static void add_obj(pbuild *pb, pobj o)
     VEC_PUSH(&pb->objs, o);
 }
 
+void para_add_obj(pbuild *pb, pobj o)
+{
+    add_obj(pb, o);
+}
+
 static const char *cite_text(pbuild *pb, const fo_node *n, int last)
 {
     lctx *c = pb->c;
@@ -181,6 +186,9 @@ static void collect(pbuild *pb, const fo_node *n)
     }
     case FO_EXTERNAL_GRAPHIC:
         collect_graphic(pb, n);
+        break;
+    case FO_INLINE_CONTAINER:
+        para_box_collect(pb, n);
         break;
     case FO_LEADER:
         collect_leader(pb, n);
@@ -541,7 +549,9 @@ static void place_object(lctx *c, pitems *pi, lbuild *lb, const pobj *ob, ppos p
 {
     flush_run(c, pi->pb, lb);
     if (ob->kind == OBJ_IMAGE) {
-        area *a = ob->image ? lctx_area(c, AREA_IMAGE, ob->fo) : graphic_placeholder(c, ob->fo);
+        area *a = ob->box     ? ob->box
+                  : ob->image ? lctx_area(c, AREA_IMAGE, ob->fo)
+                              : graphic_placeholder(c, ob->fo);
         a->i = pos.x;
         a->ipd = ob->w;
         a->bpd = ob->h;
@@ -570,10 +580,12 @@ typedef struct {
 } lineinfo;
 
 /* An image h across the line: on the baseline in horizontal text, centred
- * on the central line in vertical text (where it stays upright). */
-static void line_fit_object(lineinfo *li, mk_len h)
+ * on the central line in vertical text (where it stays upright). An
+ * inline-container's first baseline is on the line's baseline. */
+static void line_fit_object(lineinfo *li, const pobj *ob)
 {
-    mk_len above = li->vertical ? h / 2 : h, below = li->vertical ? h - h / 2 : 0;
+    mk_len h = ob->h, up = ob->box ? ob->box->baseline : h;
+    mk_len above = li->vertical ? h / 2 : up, below = li->vertical ? h - h / 2 : h - up;
     if (above > li->above)
         li->above = above;
     if (below > li->below)
@@ -599,7 +611,7 @@ static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, area *line,
             area_append(line, d);
         }
     } else if (ob->kind == OBJ_IMAGE) {
-        line_fit_object(li, ob->h);
+        line_fit_object(li, ob);
     }
 }
 
@@ -658,8 +670,10 @@ static void finish_line_geometry(area *line, const lineinfo *li)
         ch->bpd = graphic || ch->kind == AREA_RULE ? ch->bpd : line->bpd;
         if (ch->kind == AREA_GLYPHS)
             ch->u.glyphs.baseline += line->baseline;
-        else if (graphic)
-            ch->b = line->baseline - (li->vertical ? ch->bpd / 2 : ch->bpd);
+        else if (graphic) /* an inline-container: its first baseline on the line's */
+            ch->b = line->baseline - (li->vertical        ? ch->bpd / 2
+                                      : ch->is_reference ? ch->baseline
+                                                         : ch->bpd);
         else if (ch->kind == AREA_RULE) {
             mk_len t = ch->u.rule.thickness;
             ch->bpd = t;
@@ -785,7 +799,7 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
             pspan sp = {ob->at, ob->at + 1, x, x + w};
             VEC_PUSH(spans, sp);
             if (ob->kind == OBJ_IMAGE)
-                line_fit_object(li, ob->h);
+                line_fit_object(li, ob);
         }
     }
     flush_run(c, pb, &lb);

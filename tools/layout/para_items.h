@@ -28,6 +28,8 @@ typedef struct {
     mk_len min;              /* leader minimum */
     const char *id;
     vnote *note;
+    area *box;               /* OBJ_IMAGE of an fo:inline-container (para_box.c):
+                              * its area, baseline = its first line's baseline */
 } pobj;
 
 typedef struct {
@@ -131,6 +133,10 @@ void para_tcy_run(shape_run *r, const char *s, size_t len);
 
 /* para.c: collects inline content (for para_ruby.c's bases). */
 void para_collect(pbuild *pb, const fo_node *n);
+/* para.c: adds an object at the current end of the text */
+void para_add_obj(pbuild *pb, pobj o);
+/* para_box.c: an fo:inline-container, laid out as one area set like an image */
+void para_box_collect(pbuild *pb, const fo_node *n);
 
 /* para_ruby.c: ruby (JLREQ 3.3) and emphasis dots (3.3.9).
  * collect: an axf:ruby's containers, its base text into the paragraph.
