@@ -148,6 +148,7 @@ typedef struct {
     const char *unknown[64];  /* element names already warned about */
     int n_unknown;
     int depth_warned;
+    int foreign_warned;   /* a non-SVG fo:instream-foreign-object was reported */
     int prev_space;           /* the inline text so far ends in a collapsible space */
 } builder;
 
@@ -476,6 +477,44 @@ static void doc_info(builder *b, xmlNode *x)
 
 static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth);
 
+/* XSL 1.1 §6.6.6: the content of fo:instream-foreign-object is another
+ * XML vocabulary. An SVG child is kept as a standalone document (its
+ * namespace declarations, which may sit on fo:root, copied onto it) for
+ * the image cache to draw like an SVG file; anything else (MathML ...)
+ * is reported once and left out. */
+#define SVG_NS "http://www.w3.org/2000/svg"
+static void foreign_object(builder *b, fo_node *n, xmlNode *x)
+{
+    xmlNode *child = x->children;
+    while (child && child->type != XML_ELEMENT_NODE)
+        child = child->next;
+    const char *ns = child && child->ns ? (const char *)child->ns->href : "";
+    if (!child || strcmp(ns, SVG_NS) != 0 || strcmp((const char *)child->name, "svg") != 0) {
+        if (!b->foreign_warned++)
+            diag_add(b->diags, DIAG_WARNING, STAGE_FO, n->fo_loc,
+                     "fo:instream-foreign-object holds %s%s%s, but mkdoc draws only SVG "
+                     "(an svg element in namespace " SVG_NS "); it is left out",
+                     child ? "element '" : "no element", child ? (const char *)child->name : "",
+                     child ? "'" : "");
+        return;
+    }
+    xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNode *copy = doc ? xmlDocCopyNode(child, doc, 1) : NULL;
+    xmlChar *mem = NULL;
+    int len = 0;
+    if (copy) {
+        xmlDocSetRootElement(doc, copy);
+        xmlReconciliateNs(doc, copy);
+        xmlDocDumpMemory(doc, &mem, &len);
+    }
+    if (mem && len > 0) {
+        n->text = arena_strndup(b->tree->arena, (const char *)mem, (size_t)len);
+        n->text_len = (size_t)len;
+    }
+    xmlFree(mem);
+    xmlFreeDoc(doc);
+}
+
 static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
 {
     diag_loc floc = node_fo_loc(b, x);
@@ -525,6 +564,10 @@ static void build_element(builder *b, fo_node *parent, xmlNode *x, int depth)
     if (kind == FO_ROOT)
         b->tree->root = n;
     compute_props(b, n, parent ? parent->props : fo_props_initial());
+    if (kind == FO_INSTREAM_FOREIGN_OBJECT) {
+        foreign_object(b, n, x);
+        return;
+    }
     build_children(b, n, x, depth + 1);
 }
 

@@ -187,6 +187,10 @@ static void collect(pbuild *pb, const fo_node *n)
     case FO_EXTERNAL_GRAPHIC:
         collect_graphic(pb, n);
         break;
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        if (n->text) /* its SVG; anything else was reported when read */
+            collect_graphic(pb, n);
+        break;
     case FO_INLINE_CONTAINER:
         para_box_collect(pb, n);
         break;
