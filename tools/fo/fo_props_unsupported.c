@@ -22,8 +22,8 @@ typedef struct {
 
 static const unsupported table[] = {
     {"hyphenate", "false",
-     "words are not hyphenated: lines break at spaces and after hyphens only, so "
-     "justified lines in narrow columns may be loose"},
+     "words are not hyphenated automatically: lines break at spaces, after hyphens and "
+     "at soft hyphens (U+00AD), so justified lines in narrow columns may be loose"},
     {"letter-spacing", "normal 0 0pt",
      "the text is set with the font's own letter spacing"},
     {"word-spacing", "normal 0 0pt", "spaces keep their normal width"},

@@ -447,6 +447,35 @@ static void flush_run(lctx *c, pbuild *pb, lbuild *lb)
     lb->glyphs.len = lb->clusters.len = 0;
 }
 
+/* The hyphen drawn at a break after a soft hyphen: a glyph run of its
+ * own, showing "-" (what a reader copying the line sees at its end). */
+static void place_hyphen(lctx *c, pitems *pi, lbuild *lb, uint32_t run, mk_len x)
+{
+    pbuild *pb = pi->pb;
+    const phyphen *h = para_hyphen(pi, run);
+    if (!h)
+        return;
+    flush_run(c, pb, lb);
+    const pstyle *st = &pb->styles.v[run];
+    area *r = lctx_area(c, AREA_GLYPHS, st->fo);
+    r->i = x;
+    area_glyphs *g = &r->u.glyphs;
+    g->font = h->font;
+    g->size = pb->runs.v[run].size;
+    g->color = st->props->color;
+    g->baseline = -st->shift;
+    g->glyphs = ARENA_NEW(c->seq, area_glyph);
+    g->glyphs[0] = (area_glyph){h->glyph, 0, 0};
+    g->n_glyphs = 1;
+    g->clusters = ARENA_NEW(c->seq, area_cluster);
+    g->clusters[0] = (area_cluster){1, 1};
+    g->n_clusters = 1;
+    g->utf8 = "-";
+    g->utf8_len = 1;
+    r->ipd = h->advance;
+    area_append(lb->line, r);
+}
+
 static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
 {
     pbuild *pb = pi->pb;
@@ -796,6 +825,8 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
                 place_cluster(c, pi, &lb, s.idx, x); /* boxes; JLREQ 3.1.6's U+3000 */
             else
                 flush_run(c, pb, &lb); /* a space: the next word starts a new run */
+        } else if (s.kind == SRC_HYPHEN && w > 0 && k + 1 == to) {
+            place_hyphen(c, pi, &lb, s.idx, x); /* the line breaks at a soft hyphen */
         } else if (s.kind == SRC_OBJ) {
             const pobj *ob = &pb->objs.v[s.idx];
             ppos p = {x, w};
@@ -1040,6 +1071,7 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     shape_result_free(&pi.sh);
     free(pi.set);
     free(pi.ruby_at);
+    free(pi.hyphens);
     VEC_FREE(&pi.items);
     VEC_FREE(&pi.src);
     pbuild_free(&pb);
