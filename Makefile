@@ -17,7 +17,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check unit asan asan-build asan-check fuzz fuzz-bins fuzz-smoke fuzz-campaign clean bench goldens lint
+.PHONY: docbook-check all check unit asan asan-build asan-check fuzz fuzz-bins fuzz-smoke fuzz-campaign clean bench goldens lint
 all: $(BUILD)/mkdoc
 
 $(BUILD)/%.o: %.c
@@ -37,6 +37,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmkdoc.a tests/unit/test.h
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmkdoc.a $(LDLIBS)
+
+# FO from other stylesheets: tests/docbook/ through Debian's docbook-xsl
+# (also a group of make check)
+docbook-check: all
+	@BUILD=$(BUILD) bash tests/docbook_test.sh
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail

@@ -96,6 +96,7 @@ group jlreq bash tests/jlreq_checks.sh
 group leaflet bash tests/leaflet_test.sh
 group vertical bash tests/vertical_test.sh
 group columns bash tests/columns_test.sh
+group docbook bash tests/docbook_test.sh
 group pathological bash tests/pathological.sh
 group memcheck memcheck
 

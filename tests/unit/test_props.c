@@ -347,8 +347,16 @@ static void test_invalid(fo_props_ctx ctx, diag_list *d)
     OK(last_diag_has(d, "unknown property 'foo' on fo:block; it is ignored"));
     n0 = diag_count(d);
     P(FO_BLOCK, root, "hyphenation-character", "-", "role", "x", "axf:foo", "1",
-      "fox:bar", "2", "visibility", "hidden", "z-index", "3", "source-document", "a");
+      "fox:bar", "2", "visibility", "visible", "z-index", "3", "source-document", "a");
     INT_EQ(diag_count(d), n0);
+    /* a property mkdoc does not carry out, with a value that would change
+     * the page: one warning saying what is done instead, then silence */
+    P(FO_BLOCK, root, "visibility", "hidden");
+    INT_EQ(diag_count(d), n0 + 1);
+    OK(last_diag_has(d, "visibility=\"hidden\" is not implemented in mkdoc; the content is shown"));
+    P(FO_BLOCK, root, "visibility", "collapse");
+    INT_EQ(diag_count(d), n0 + 1);
+    n0 = diag_count(d);
     P(FO_BLOCK, root, "space-before.optimun", "1pt");
     INT_EQ(diag_count(d), n0 + 1);
     INT_EQ(P(FO_BLOCK, root, "space-before", "1pt solid")->space_before.opt.fixed, 0);

@@ -469,6 +469,18 @@ static void apply_one(fo_pstate *st)
     expected = fo_pv_apply(st, v, n);
     if (expected)
         warn_invalid(st, expected);
+    else
+        fo_pv_unsupported(st, v, n);
+}
+
+void fo_props_quote(const char *v, char *buf, size_t cap)
+{
+    quote_value(v, buf, cap);
+}
+
+int fo_props_is_region(int kind)
+{
+    return strncmp(kind_name(kind), "region-", 7) == 0;
 }
 
 fo_props *fo_props_compute(fo_props_ctx *ctx, int kind, const fo_props *parent,

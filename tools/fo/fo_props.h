@@ -252,6 +252,7 @@ typedef struct { const char *name; const char *value; diag_loc loc; } fo_attr;
 typedef struct {
     arena *arena;       /* not owned */
     diag_list *diags;   /* not owned */
+    uint32_t unsupported_warned; /* fo_props_unsupported.c: reported once each */
 } fo_props_ctx;
 
 /* Initial values of every property (XSL 1.1 §7), the parent of the root. */

@@ -46,6 +46,13 @@ int fo_pv_split(const char *s, size_t n, fo_tok *toks, int max);
 /* Applies the trimmed value v of st->def to st->p. Returns NULL on success,
  * else what was expected ("a length such as 10pt"). */
 const char *fo_pv_apply(fo_pstate *st, const char *v, size_t n);
+/* fo_props_unsupported.c: a property mkdoc does not carry out, applied
+ * with value v[0, n): one warning per document when it changes the page */
+void fo_pv_unsupported(fo_pstate *st, const char *v, size_t n);
+/* fo_props.c: a value shortened and made printable for a message; whether
+ * an fo_kind is one of the five regions */
+void fo_props_quote(const char *v, char *buf, size_t cap);
+int fo_props_is_region(int kind);
 
 /* Shared value helpers (fo_props_values.c). */
 int fo_pv_is(const char *s, size_t n, const char *word);

@@ -20,11 +20,13 @@
 #include "../base/vec.h"
 #include "../source/source_loc.h"
 #include "../source/source_tags.h"
+#include "fo_xmp.h"
 
 #define FO_NS "http://www.w3.org/1999/XSL/Format"
 #define MK_NS "urn:mkdoc:ext"
 #define AXF_NS "http://www.antennahouse.com/names/XSL/Extensions"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
+#define RX_NS "http://www.renderx.com/XSL/Extensions"
 
 /* Nesting deeper than this is reported and cut off: each level costs a
  * stack frame in layout, and real documents stay far below it. */
@@ -148,6 +150,7 @@ typedef struct {
     const char *unknown[64];  /* element names already warned about */
     int n_unknown;
     int depth_warned;
+    int foreign_warned;   /* a non-SVG fo:instream-foreign-object was reported */
     int prev_space;           /* the inline text so far ends in a collapsible space */
     source_tags tags;         /* start-tag columns in the FO text */
     const char *file;         /* the file the current element is from: the
@@ -209,19 +212,56 @@ static int parse_mk_loc(builder *b, const char *s, diag_loc *out)
     return 0;
 }
 
+/* Formatters whose extension elements FO written for them contains. Their
+ * names go into the message, so the reader knows the element is not a typo
+ * but a feature of another program. */
+static const char *vendor_of(const char *ns)
+{
+    static const char *const vendors[][2] = {
+        {"http://xmlgraphics.apache.org/fop/extensions", "Apache FOP"},
+        {RX_NS, "RenderX XEP"},
+        {AXF_NS, "Antenna House Formatter"},
+        {"http://www.xmlmind.com/foconverter/xsl/extensions", "XMLmind XSL-FO Converter"},
+    };
+    for (size_t i = 0; i < sizeof vendors / sizeof vendors[0]; i++)
+        if (strcmp(ns, vendors[i][0]) == 0)
+            return vendors[i][1];
+    return NULL;
+}
+
+/* Extension elements whose effect mkdoc's PDF has anyway: passed quietly.
+ * fox:destination asks for a named destination, and mkdoc writes one for
+ * every id in the document. */
+static int is_redundant_extension(const char *ns, const char *name)
+{
+    return strcmp(ns, "http://xmlgraphics.apache.org/fop/extensions") == 0 &&
+           strcmp(name, "destination") == 0;
+}
+
+/* One warning per element name: a DocBook book has hundreds of the same
+ * extension element, and one line says all there is to say. */
 static void warn_unknown_element(builder *b, xmlNode *x, diag_loc loc)
 {
     const char *name = (const char *)x->name;
+    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    if (is_redundant_extension(ns, name))
+        return;
     for (int i = 0; i < b->n_unknown; i++)
         if (strcmp(b->unknown[i], name) == 0)
             return;
     if (b->n_unknown < (int)(sizeof b->unknown / sizeof b->unknown[0]))
         b->unknown[b->n_unknown++] = arena_strdup(b->tree->arena, name);
-    const char *ns = x->ns ? (const char *)x->ns->href : "";
+    const char *vendor = vendor_of(ns);
+    const char *prefix = x->ns && x->ns->prefix ? (const char *)x->ns->prefix : "";
     if (strcmp(ns, FO_NS) == 0)
         diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
                  "fo:%s is not an XSL-FO 1.1 element mkdoc knows; it is ignored "
                  "with its content (check the spelling)", name);
+    else if (vendor)
+        diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
+                 "%s%s%s is an extension of %s that mkdoc does not implement; it is "
+                 "ignored with its content (this warning is given once)",
+                 prefix, *prefix ? ":" : "", name, vendor);
     else
         diag_add(b->diags, DIAG_WARNING, STAGE_FO, loc,
                  "element '%s' (namespace '%s') is not XSL-FO; it is ignored "
@@ -463,6 +503,44 @@ static void doc_info(builder *b, xmlNode *x)
 
 static void build_children(builder *b, fo_node *parent, xmlNode *x, int depth);
 
+/* XSL 1.1 §6.6.6: the content of fo:instream-foreign-object is another
+ * XML vocabulary. An SVG child is kept as a standalone document (its
+ * namespace declarations, which may sit on fo:root, copied onto it) for
+ * the image cache to draw like an SVG file; anything else (MathML ...)
+ * is reported once and left out. */
+#define SVG_NS "http://www.w3.org/2000/svg"
+static void foreign_object(builder *b, fo_node *n, xmlNode *x)
+{
+    xmlNode *child = x->children;
+    while (child && child->type != XML_ELEMENT_NODE)
+        child = child->next;
+    const char *ns = child && child->ns ? (const char *)child->ns->href : "";
+    if (!child || strcmp(ns, SVG_NS) != 0 || strcmp((const char *)child->name, "svg") != 0) {
+        if (!b->foreign_warned++)
+            diag_add(b->diags, DIAG_WARNING, STAGE_FO, n->fo_loc,
+                     "fo:instream-foreign-object holds %s%s%s, but mkdoc draws only SVG "
+                     "(an svg element in namespace " SVG_NS "); it is left out",
+                     child ? "element '" : "no element", child ? (const char *)child->name : "",
+                     child ? "'" : "");
+        return;
+    }
+    xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNode *copy = doc ? xmlDocCopyNode(child, doc, 1) : NULL;
+    xmlChar *mem = NULL;
+    int len = 0;
+    if (copy) {
+        xmlDocSetRootElement(doc, copy);
+        xmlReconciliateNs(doc, copy);
+        xmlDocDumpMemory(doc, &mem, &len);
+    }
+    if (mem && len > 0) {
+        n->text = arena_strndup(b->tree->arena, (const char *)mem, (size_t)len);
+        n->text_len = (size_t)len;
+    }
+    xmlFree(mem);
+    xmlFreeDoc(doc);
+}
+
 /* An element XInclude brought in carries xml:base (source_load.h): it and
  * its content are located in that file. Returns the file to restore. */
 static const char *enter_file(builder *b, xmlNode *x)
@@ -492,6 +570,20 @@ static void build_element_in(builder *b, fo_node *parent, xmlNode *x, int depth)
     const char *ns = x->ns ? (const char *)x->ns->href : "";
     if (strcmp(ns, AXF_NS) == 0 && strcmp((const char *)x->name, "document-info") == 0) {
         doc_info(b, x);
+        source_tags_skip(&b->tags, x);
+        return;
+    }
+    if (strcmp(ns, RX_NS) == 0 && strcmp((const char *)x->name, "meta-info") == 0) {
+        /* XEP's document info: rx:meta-field name= value=, as axf:document-info */
+        for (xmlNode *f = x->children; f; f = f->next)
+            if (f->type == XML_ELEMENT_NODE && !strcmp((const char *)f->name, "meta-field"))
+                doc_info(b, f);
+        source_tags_skip(&b->tags, x);
+        return;
+    }
+    if (strcmp(ns, FO_XMP_META_NS) == 0 && strcmp((const char *)x->name, "xmpmeta") == 0) {
+        if (b->tree->root) /* metadata for the PDF (FOP's XMP extension) */
+            fo_xmp_read(x, b->tree->root->props, b->tree->arena);
         source_tags_skip(&b->tags, x);
         return;
     }
@@ -530,6 +622,13 @@ static void build_element_in(builder *b, fo_node *parent, xmlNode *x, int depth)
     if (kind == FO_ROOT)
         b->tree->root = n;
     compute_props(b, n, parent ? parent->props : fo_props_initial());
+    if (kind == FO_INSTREAM_FOREIGN_OBJECT) {
+        foreign_object(b, n, x);
+        for (xmlNode *c = x->children; c; c = c->next) /* not FO: no columns */
+            if (c->type == XML_ELEMENT_NODE)
+                source_tags_skip(&b->tags, c);
+        return;
+    }
     build_children(b, n, x, depth + 1);
 }
 

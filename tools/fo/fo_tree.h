@@ -93,7 +93,8 @@ struct fo_node {
     fo_node *parent, *first, *last, *next, *prev; /* not owned: all in the arena */
     diag_loc loc;     /* user's source where known (mk:loc), else the FO's */
     diag_loc fo_loc;  /* always the FO file's own location */
-    const char *text; /* FO_TEXT: UTF-8, NUL-terminated */
+    const char *text; /* FO_TEXT: UTF-8, NUL-terminated; FO_INSTREAM_FOREIGN_OBJECT:
+                       * its SVG child as a standalone XML document (else NULL) */
     size_t text_len;
     fo_props *props;  /* computed; never NULL after fo_tree_build */
     const fo_attr *attrs; /* as specified, kept so retrieved markers can be

@@ -121,6 +121,33 @@ static int is_block_level(const fo_node *n)
     }
 }
 
+/* XSL 1.1 §7.15.9 (and §5.3.2): a percentage of width or
+ * inline-progression-dimension refers to the content rectangle of the
+ * closest ancestor block area. Inside a reference area (a flow, a
+ * block-container, a cell) that is the reference area itself; inside an
+ * ordinary block it is narrower by the block's indents, which are measured
+ * from the reference area's edges. So width="100%" on a table inside an
+ * indented block ends at the block's end edge, as in FOP and AH Formatter. */
+mk_len blocks_percent_base(const fo_node *n, mk_len ref_ipd)
+{
+    const fo_node *p = n->parent;
+    while (p && p->kind == FO_WRAPPER) /* a wrapper makes no area */
+        p = p->parent;
+    if (!p)
+        return ref_ipd;
+    switch (p->kind) {
+    case FO_BLOCK: case FO_LIST_BLOCK: case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL:
+    case FO_LIST_ITEM_BODY: case FO_TABLE_AND_CAPTION: case FO_TABLE_CAPTION:
+    case FO_FOOTNOTE_BODY: {
+        mk_len base = ref_ipd - fo_len_resolve(p->props->start_indent, ref_ipd) -
+                      fo_len_resolve(p->props->end_indent, ref_ipd);
+        return base < MK_PT ? MK_PT : base;
+    }
+    default:
+        return ref_ipd;
+    }
+}
+
 static void content_box(const fo_node *n, mk_len ref_i0, mk_len ref_ipd, mk_len *i, mk_len *ipd)
 {
     mk_len si = fo_len_resolve(n->props->start_indent, ref_ipd);
@@ -155,7 +182,7 @@ static void layout_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
     content_box(n, ref_i0, ref_ipd, &i, &ipd);
     fo_len w = wmode_ipd_prop(p), h = wmode_bpd_prop(p); /* in its own axes */
     if (!w.auto_)
-        ipd = fo_len_resolve(w, ref_ipd);
+        ipd = fo_len_resolve(w, blocks_percent_base(n, ref_ipd));
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, i, ipd, ref_ipd);
     b->reference = 1;

@@ -416,6 +416,9 @@ static void image_set_size(struct image *img, const unsigned char *d, size_t len
     img->height = (mk_len)lround(img->height_px * 72.0 * MK_PT / dy);
 }
 
+static struct image *image_decode(const char *path, const unsigned char *d, size_t len,
+                                  diag_loc loc, diag_list *diags);
+
 static struct image *image_load(const char *path, diag_loc loc, diag_list *diags)
 {
     unsigned char *d = NULL;
@@ -425,6 +428,14 @@ static struct image *image_load(const char *path, diag_loc loc, diag_list *diags
                  path, strerror(errno));
         return NULL;
     }
+    struct image *img = image_decode(path, d, len, loc, diags);
+    free(d);
+    return img;
+}
+
+static struct image *image_decode(const char *path, const unsigned char *d, size_t len,
+                                  diag_loc loc, diag_list *diags)
+{
     struct image *img = calloc(1, sizeof *img);
     if (!img || !(img->path = strdup(path)))
         abort();
@@ -439,7 +450,6 @@ static struct image *image_load(const char *path, diag_loc loc, diag_list *diags
         image_set_size(img, d, len);
         image_attach_mime(img, d, len);
     }
-    free(d);
     if (rc != 0) {
         diag_add(diags, DIAG_ERROR, STAGE_LAYOUT, loc, "image '%s' is corrupt or unsupported: %s",
                  path, why ? why : "unknown reason");
@@ -448,6 +458,20 @@ static struct image *image_load(const char *path, diag_loc loc, diag_list *diags
         return NULL;
     }
     return img;
+}
+
+const struct image *image_cache_get_data(image_cache *c, const char *key,
+                                         const unsigned char *data, size_t len, diag_loc loc,
+                                         diag_list *diags)
+{
+    for (size_t i = 0; i < c->entries.len; i++)
+        if (strcmp(c->entries.v[i].path, key) == 0)
+            return c->entries.v[i].image;
+    image_entry e = { strdup(key), image_decode(key, data, len, loc, diags) };
+    if (!e.path)
+        abort();
+    VEC_PUSH(&c->entries, e);
+    return e.image;
 }
 
 const struct image *image_cache_get(image_cache *c, const char *path, diag_loc loc,

@@ -55,6 +55,12 @@ void image_cache_free(image_cache *cache);
 const struct image *image_cache_get(image_cache *cache, const char *resolved_path,
                                     diag_loc loc, diag_list *diags);
 
+/* The same for an image held in memory (fo:instream-foreign-object's
+ * SVG): key names it in the cache and in messages; data is copied. */
+const struct image *image_cache_get_data(image_cache *cache, const char *key,
+                                         const unsigned char *data, size_t len, diag_loc loc,
+                                         diag_list *diags);
+
 /* Resolution parsing, exposed for tests. Each returns 1 and sets the
  * pixels per inch when the bytes declare a resolution, else 0. */
 int image_png_dpi(const unsigned char *data, size_t len, double *dpi_x, double *dpi_y);

@@ -364,6 +364,14 @@ int layout_run(fo_tree *tree, text_ctx *text, const layout_opts *opts,
 
 const struct image *layout_image(lctx *c, const fo_node *g)
 {
+    if (g->kind == FO_INSTREAM_FOREIGN_OBJECT) { /* its SVG, kept by fo_tree.c */
+        if (!g->text)
+            return NULL;
+        char key[64];
+        snprintf(key, sizeof key, "fo:instream-foreign-object at line %d", g->fo_loc.line);
+        return image_cache_get_data(c->images, key, (const unsigned char *)g->text, g->text_len,
+                                    g->loc, c->diags);
+    }
     const char *src = g->props->src;
     if (!src || !*src) {
         diag_add(c->diags, DIAG_ERROR, STAGE_LAYOUT, g->loc,

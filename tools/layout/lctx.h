@@ -201,6 +201,9 @@ void blocks_layout(lctx *c, vlist *v, const fo_node *parent, mk_len ref_i0,
 /* one block-level FO, with the spaces, keeps and breaks around it */
 void blocks_layout_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0,
                        mk_len ref_ipd, int keep_level);
+/* what a percentage of n's width refers to (XSL 1.1 §7.15.9): the content
+ * width of its closest ancestor block, inside a reference area ref_ipd wide */
+mk_len blocks_percent_base(const fo_node *n, mk_len ref_ipd);
 /* fills a vblock's decoration from n's props; content box i/ipd given */
 void blocks_decorate(vblock *b, const fo_node *n, mk_len content_i, mk_len content_ipd,
                      mk_len ref_ipd);

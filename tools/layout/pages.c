@@ -129,6 +129,12 @@ static int make_page(seqstate *s, int blank, uint8_t *brk_out)
     char num[32];
     pm_format_number(s->seq->props->format, number, num, sizeof num);
     page->number = arena_strdup(page->arena, num);
+    /* XSL 1.1 §6.4.5: the page-sequence's id is on each of its pages, so
+     * that page-number-citation-last ref-id="SEQ" gives its last page
+     * ("page 3 of 12") and page-number-citation its first */
+    const char *seq_id = s->seq->props->id;
+    if (seq_id && *seq_id)
+        idmap_put(c->ids, seq_id, d->page_index, page->number);
     col_fill f = {.page_index = d->page_index, .page_number = page->number,
                   .ps = &d->markers, .separator_h = s->separator_h};
     c->page_number = NULL;

@@ -86,6 +86,11 @@ static void add_obj(pbuild *pb, pobj o)
     VEC_PUSH(&pb->objs, o);
 }
 
+void para_add_obj(pbuild *pb, pobj o)
+{
+    add_obj(pb, o);
+}
+
 static const char *cite_text(pbuild *pb, const fo_node *n, int last)
 {
     lctx *c = pb->c;
@@ -181,6 +186,13 @@ static void collect(pbuild *pb, const fo_node *n)
     }
     case FO_EXTERNAL_GRAPHIC:
         collect_graphic(pb, n);
+        break;
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        if (n->text) /* its SVG; anything else was reported when read */
+            collect_graphic(pb, n);
+        break;
+    case FO_INLINE_CONTAINER:
+        para_box_collect(pb, n);
         break;
     case FO_LEADER:
         collect_leader(pb, n);
@@ -439,6 +451,35 @@ static void flush_run(lctx *c, pbuild *pb, lbuild *lb)
     lb->glyphs.len = lb->clusters.len = 0;
 }
 
+/* The hyphen drawn at a break after a soft hyphen: a glyph run of its
+ * own, showing "-" (what a reader copying the line sees at its end). */
+static void place_hyphen(lctx *c, pitems *pi, lbuild *lb, uint32_t run, mk_len x)
+{
+    pbuild *pb = pi->pb;
+    const phyphen *h = para_hyphen(pi, run);
+    if (!h)
+        return;
+    flush_run(c, pb, lb);
+    const pstyle *st = &pb->styles.v[run];
+    area *r = lctx_area(c, AREA_GLYPHS, st->fo);
+    r->i = x;
+    area_glyphs *g = &r->u.glyphs;
+    g->font = h->font;
+    g->size = pb->runs.v[run].size;
+    g->color = st->props->color;
+    g->baseline = -st->shift;
+    g->glyphs = ARENA_NEW(c->seq, area_glyph);
+    g->glyphs[0] = (area_glyph){h->glyph, 0, 0};
+    g->n_glyphs = 1;
+    g->clusters = ARENA_NEW(c->seq, area_cluster);
+    g->clusters[0] = (area_cluster){1, 1};
+    g->n_clusters = 1;
+    g->utf8 = "-";
+    g->utf8_len = 1;
+    r->ipd = h->advance;
+    area_append(lb->line, r);
+}
+
 static void place_cluster(lctx *c, pitems *pi, lbuild *lb, size_t k, mk_len x)
 {
     pbuild *pb = pi->pb;
@@ -545,7 +586,9 @@ static void place_object(lctx *c, pitems *pi, lbuild *lb, const pobj *ob, ppos p
 {
     flush_run(c, pi->pb, lb);
     if (ob->kind == OBJ_IMAGE) {
-        area *a = ob->image ? lctx_area(c, AREA_IMAGE, ob->fo) : graphic_placeholder(c, ob->fo);
+        area *a = ob->box     ? ob->box
+                  : ob->image ? lctx_area(c, AREA_IMAGE, ob->fo)
+                              : graphic_placeholder(c, ob->fo);
         a->i = pos.x;
         a->ipd = ob->w;
         a->bpd = ob->h;
@@ -574,10 +617,12 @@ typedef struct {
 } lineinfo;
 
 /* An image h across the line: on the baseline in horizontal text, centred
- * on the central line in vertical text (where it stays upright). */
-static void line_fit_object(lineinfo *li, mk_len h)
+ * on the central line in vertical text (where it stays upright). An
+ * inline-container's first baseline is on the line's baseline. */
+static void line_fit_object(lineinfo *li, const pobj *ob)
 {
-    mk_len above = li->vertical ? h / 2 : h, below = li->vertical ? h - h / 2 : 0;
+    mk_len h = ob->h, up = ob->box ? ob->box->baseline : h;
+    mk_len above = li->vertical ? h / 2 : up, below = li->vertical ? h - h / 2 : h - up;
     if (above > li->above)
         li->above = above;
     if (below > li->below)
@@ -603,7 +648,7 @@ static void note_line_objects(lctx *c, const pobj *ob, lineinfo *li, area *line,
             area_append(line, d);
         }
     } else if (ob->kind == OBJ_IMAGE) {
-        line_fit_object(li, ob->h);
+        line_fit_object(li, ob);
     }
 }
 
@@ -662,8 +707,10 @@ static void finish_line_geometry(area *line, const lineinfo *li)
         ch->bpd = graphic || ch->kind == AREA_RULE ? ch->bpd : line->bpd;
         if (ch->kind == AREA_GLYPHS)
             ch->u.glyphs.baseline += line->baseline;
-        else if (graphic)
-            ch->b = line->baseline - (li->vertical ? ch->bpd / 2 : ch->bpd);
+        else if (graphic) /* an inline-container: its first baseline on the line's */
+            ch->b = line->baseline - (li->vertical        ? ch->bpd / 2
+                                      : ch->is_reference ? ch->baseline
+                                                         : ch->bpd);
         else if (ch->kind == AREA_RULE) {
             mk_len t = ch->u.rule.thickness;
             ch->bpd = t;
@@ -782,6 +829,8 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
                 place_cluster(c, pi, &lb, s.idx, x); /* boxes; JLREQ 3.1.6's U+3000 */
             else
                 flush_run(c, pb, &lb); /* a space: the next word starts a new run */
+        } else if (s.kind == SRC_HYPHEN && w > 0 && k + 1 == to) {
+            place_hyphen(c, pi, &lb, s.idx, x); /* the line breaks at a soft hyphen */
         } else if (s.kind == SRC_OBJ) {
             const pobj *ob = &pb->objs.v[s.idx];
             ppos p = {x, w};
@@ -789,7 +838,7 @@ static area *make_line(lctx *c, pitems *pi, size_t from, size_t to, const ppos *
             pspan sp = {ob->at, ob->at + 1, x, x + w};
             VEC_PUSH(spans, sp);
             if (ob->kind == OBJ_IMAGE)
-                line_fit_object(li, ob->h);
+                line_fit_object(li, ob);
         }
     }
     flush_run(c, pb, &lb);
@@ -1026,6 +1075,7 @@ void para_layout(lctx *c, vlist *v, const fo_node *block, const fo_node *first,
     shape_result_free(&pi.sh);
     free(pi.set);
     free(pi.ruby_at);
+    free(pi.hyphens);
     VEC_FREE(&pi.items);
     VEC_FREE(&pi.src);
     pbuild_free(&pb);

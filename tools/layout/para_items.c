@@ -247,6 +247,50 @@ static void punct_junction(pitems *pi, long ka, jlreq_aki ak, mk_len q, int allo
         kept_lead(pi, lkeep, dot);
 }
 
+/* U+00AD SOFT HYPHEN (Unicode 6.2 §6.2, UAX #14 BA): invisible, but a
+ * break after it shows a hyphen, so the break costs the hyphen's width.
+ * The hyphen is shaped in the soft hyphen's run, once per run. */
+const phyphen *para_hyphen(pitems *pi, uint32_t r)
+{
+    pbuild *pb = pi->pb;
+    if (r >= pb->runs.len)
+        return NULL;
+    if (!pi->hyphens) {
+        pi->hyphens = calloc(pb->runs.len, sizeof *pi->hyphens);
+        if (!pi->hyphens)
+            abort(); /* same policy as vec.h */
+    }
+    phyphen *h = &pi->hyphens[r];
+    if (!h->done) {
+        h->done = 1;
+        shape_run run = pb->runs.v[r];
+        run.start = 0;
+        run.len = 1;
+        shape_result sh = {0};
+        if (shape_paragraph(pb->c->text, "-", 1, &run, 1, &sh, NULL) == 0 && sh.n_clusters == 1 &&
+            sh.clusters[0].n_glyphs == 1 && sh.glyphs[0].id != 0 &&
+            sh.glyphs[0].id != SHAPE_GLYPH_NONE) {
+            h->glyph = sh.glyphs[0].id;
+            h->advance = sh.glyphs[0].advance;
+            h->font = sh.clusters[0].font;
+        }
+        shape_result_free(&sh);
+    }
+    return h->font ? h : NULL;
+}
+
+static void soft_hyphen(pitems *pi, const shape_cluster *a)
+{
+    const phyphen *h = para_hyphen(pi, a->run);
+    if (!h || h->font != a->font) { /* no hyphen in the soft hyphen's font */
+        push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = 50, .flagged = 1}, SRC_NONE, 0);
+        return;
+    }
+    /* TeX's \hyphenpenalty 50: a hyphenated line costs a little */
+    push_item(pi, (lb_item){.type = LB_PENALTY, .penalty = 50, .flagged = 1, .width = h->advance},
+              SRC_HYPHEN, a->run);
+}
+
 /* What separates two adjacent non-space clusters: nothing, a break
  * opportunity, punctuation aki, inter-character glue, or the
  * Japanese–Latin quarter em. */
@@ -292,6 +336,10 @@ static void between(pitems *pi, size_t ka, size_t kb, int nobreak)
         if (pi->cost)
             push_penalty(pi, pi->cost);
         push_item(pi, g, SRC_NONE, 0);
+        return;
+    }
+    if (a->cp == 0x00AD && !pi->pb->runs.v[a->run].vertical) { /* horizontal only */
+        soft_hyphen(pi, a);
         return;
     }
     /* after a hyphen: a flagged break that costs a little (TeX's

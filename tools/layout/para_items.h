@@ -28,6 +28,8 @@ typedef struct {
     mk_len min;              /* leader minimum */
     const char *id;
     vnote *note;
+    area *box;               /* OBJ_IMAGE of an fo:inline-container (para_box.c):
+                              * its area, baseline = its first line's baseline */
 } pobj;
 
 typedef struct {
@@ -87,7 +89,17 @@ typedef struct {
     int depth;
 } pbuild;
 
-typedef enum { SRC_NONE, SRC_CLUSTER, SRC_OBJ } src_kind;
+/* SRC_HYPHEN: the break penalty after a soft hyphen (idx: its run), whose
+ * width is the hyphen drawn when the line breaks there */
+typedef enum { SRC_NONE, SRC_CLUSTER, SRC_OBJ, SRC_HYPHEN } src_kind;
+
+/* The hyphen of one run (para_items.c), shaped on first use. */
+typedef struct {
+    uint32_t glyph;
+    mk_len advance;
+    const text_font *font;    /* not owned; NULL: none could be shaped */
+    uint8_t done;
+} phyphen;
 typedef struct { uint8_t kind; uint32_t idx; } isrc;
 
 /* How a cluster is set: its box width and where its glyphs go in it. For
@@ -112,11 +124,15 @@ typedef struct {
     int32_t cost;             /* penalty of the junction being built */
     uint8_t nowrap;           /* wrap-option="no-wrap": forced breaks only */
     int32_t *ruby_at;         /* per cluster: its pruby, or -1 (caller frees) */
+    phyphen *hyphens;         /* per run, for soft hyphens (caller frees) */
 } pitems;
 
 /* Where the text [start, end) of the paragraph lies on a line. */
 typedef struct { size_t start, end; mk_len x0, x1; } pspan;
 typedef VEC(pspan) pspans;
+
+/* The hyphen shown at a break after a soft hyphen in run r, or NULL. */
+const phyphen *para_hyphen(pitems *pi, uint32_t r);
 
 /* Builds pi->items and pi->src from pi->sh and pi->pb's objects; indent is
  * the first line's text-indent (a box). Allocates pi->set (caller frees). */
@@ -133,6 +149,10 @@ void para_tcy_run(shape_run *r, const char *s, size_t len);
 
 /* para.c: collects inline content (for para_ruby.c's bases). */
 void para_collect(pbuild *pb, const fo_node *n);
+/* para.c: adds an object at the current end of the text */
+void para_add_obj(pbuild *pb, pobj o);
+/* para_box.c: an fo:inline-container, laid out as one area set like an image */
+void para_box_collect(pbuild *pb, const fo_node *n);
 
 /* para_ruby.c: ruby (JLREQ 3.3) and emphasis dots (3.3.9).
  * collect: an axf:ruby's containers, its base text into the paragraph.

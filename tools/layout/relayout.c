@@ -38,6 +38,41 @@ void relayout_note(lctx *c, vlist *v, size_t start, const fo_node *block,
     VEC_PUSH(&sf->recs, r);
 }
 
+/* List labels ride on the first box of their item's body (blocks.c): when
+ * that box is a line of a paragraph laid out again, the labels move to the
+ * line of the same rank in the new lines (the last one if there are
+ * fewer), or the item would lose its label. */
+static vitem *box_of_rank(vlist *v, size_t rank)
+{
+    vitem *last = NULL;
+    for (size_t j = 0; j < v->items.len; j++) {
+        if (v->items.v[j].kind != V_BOX)
+            continue;
+        last = &v->items.v[j];
+        if (rank-- == 0)
+            break;
+    }
+    return last;
+}
+
+static void keep_labels(const vlist *flow, size_t start, size_t end, vlist *fresh)
+{
+    size_t rank = 0;
+    for (size_t k = start; k < end; k++) {
+        const vitem *old = &flow->items.v[k];
+        if (old->kind != V_BOX)
+            continue;
+        vitem *to = old->labels ? box_of_rank(fresh, rank) : NULL;
+        if (to) {
+            vlabel **tail = &to->labels;
+            while (*tail)
+                tail = &(*tail)->next;
+            *tail = old->labels;
+        }
+        rank++;
+    }
+}
+
 /* Lays the recorded paragraphs out again with the citations now known and
  * rebuilds the flow's item array around them, in one sweep. */
 void relayout_splice(lctx *c, seqflow *sf)
@@ -54,6 +89,7 @@ void relayout_splice(lctx *c, seqflow *sf)
         fresh->items.len = 0;
         c->region_ipd = r->region_ipd;
         para_layout(c, fresh, r->block, r->first, r->last, r->i0, r->ipd, r->keep_level);
+        keep_labels(flow, r->start, old_end, fresh);
         r->start = out.len;
         grid_mark_lines(fresh, 0, r->grid, r->block);
         for (size_t j = 0; j < fresh->items.len; j++) {

@@ -509,7 +509,7 @@ static void table_box(const fo_node *n, mk_len ref_i0, mk_len ref_ipd, mk_len *i
     mk_len ei = fo_len_resolve(p->end_indent, ref_ipd);
     *i = ref_i0 + si;
     fo_len w = wmode_ipd_prop(p); /* width, or height in vertical writing */
-    *ipd = w.auto_ ? ref_ipd - si - ei : fo_len_resolve(w, ref_ipd);
+    *ipd = w.auto_ ? ref_ipd - si - ei : fo_len_resolve(w, blocks_percent_base(n, ref_ipd));
     if (*ipd < MK_PT)
         *ipd = MK_PT;
 }
