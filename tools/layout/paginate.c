@@ -193,6 +193,8 @@ static int measure_split(pager *p, const vitem *it, mk_len t0, col_fill *f, msta
         if (m->placed || f->may_be_empty)
             return 0; /* the row moves on whole: the break before it */
         t1 = vsplit_cut(it->split, t0, room, 1, &h);
+        if (t1 >= vsplit_height(it->split))
+            return 0; /* no break at all: placed whole, as any box */
         f->overflow = 1;
         vitem part = *it;
         part.h = h;

@@ -1,9 +1,12 @@
 /* table: fo:table and fo:table-and-caption into the vlist (XSL 1.1 §6.7).
  *
- * Design. A table becomes one unbreakable box per row, between the open
- * and close marks of the table's block, so the paginator breaks tables
- * only between rows and repeats the header rows (vblock.header) at the
- * top of every continuation page. The steps:
+ * Design. A table becomes one box per row, between the open and close
+ * marks of the table's block; the paginator breaks between rows and
+ * repeats the header rows (vblock.header) at the top of every
+ * continuation page. A row whose keep-together is auto (not a header or
+ * footer row, not joined to another by a row-spanning cell) is a box
+ * with a vsplit instead of prebuilt areas: the paginator may also break
+ * it between the lines of its cells (table_split.c). The steps:
  *
  *   1. the grid (table_grid.c): every cell gets its row and column in an
  *      occupancy map (spans, column-number, cells straight in a body);
@@ -16,16 +19,20 @@
  *   5. row heights: the tallest single-row cell, at least the row's
  *      height; a row-spanning cell taller than its rows grows the last;
  *   6. areas: a row area per row with its cell areas (relative to it),
- *      the cell content's prebuilt areas rebased into the cells;
+ *      the cell content's prebuilt areas rebased into the cells
+ *      (table_place.c); for a breakable row, its vsplit, which builds
+ *      them for each part the paginator places;
  *   7. the vlist: open, rows with keeps between them, close.
  *
- * Trade-offs, said once: rows never split across pages (a row taller than
- * the page is placed by the paginator with a warning); the footer comes
+ * Trade-offs, said once: a kept row, or rows joined by a row-spanning
+ * cell, never split (taller than the page, they are placed by the
+ * paginator with a warning); the footer comes
  * only at the end of the table, not before each break; table-layout
  * "auto" (columns sized by their content) is laid out as "fixed";
  * caption-side is always before; blocks nested in a cell keep their
- * borders and backgrounds, but their page-break semantics are gone (a
- * cell is one piece). */
+ * borders and backgrounds, and a row does not break inside such a block
+ * (it has one area); breaks forced inside a cell (break-before) are
+ * ordinary break opportunities there. */
 #include <string.h>
 
 #include "table_grid.h"
@@ -258,7 +265,8 @@ static void row_split(lctx *c, tgrid *g, int r, mk_len table_i)
             table_take_notes(c, &row->notes, &tc->content->items.v[j]);
         VEC_PUSH(&cells, sc);
     }
-    row->split = tsplit_new(c, row->area, cells.v, (int)cells.len);
+    if (cells.len) /* a row without cells has nothing to break */
+        row->split = tsplit_new(c, row->area, cells.v, (int)cells.len);
     VEC_FREE(&cells);
 }
 
@@ -287,9 +295,9 @@ static int32_t max_pen(int32_t a, int32_t b)
 
 /* The penalty between rows r-1 and r: a row-spanning cell joins them;
  * break-after/-before of rows force a break; else the strongest keep.
- * keep-together is taken from the table part, not the row: a row is never
- * split anyway, and a row's keep-together="always" (a common way of
- * saying so) must not glue it to the next row. */
+ * keep-together is taken from the table part, not the row: a row's
+ * keep-together="always" (a common way of saying "do not split this
+ * row", mark_breakable) must not glue it to the next row. */
 static int32_t row_penalty(const tgrid *g, int r, int keep_level, uint8_t *brk)
 {
     const trow *prev = &g->rows.v[r - 1], *row = &g->rows.v[r];

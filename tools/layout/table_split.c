@@ -119,6 +119,8 @@ mk_len vsplit_height(const vsplit *s)
 
 static mk_len part_height(const vsplit *s, mk_len t0, mk_len t1)
 {
+    if (t0 <= 0 && t1 >= s->h)
+        return s->h; /* the whole row, as table.c measured it */
     mk_len h = 0;
     for (int j = 0; j < s->ncells; j++) {
         const scell *sc = &s->cells[j];
