@@ -1,7 +1,9 @@
 /* lctx: what the layout files share (internal to tools/layout).
  *
  * Block-level content becomes a vlist: a flat sequence of boxes (a line, an
- * image, a table row: each with its areas prebuilt at b = 0), glue (space
+ * image, a table row: each with its areas prebuilt at b = 0, except a
+ * table row that may break, whose vsplit builds the areas of each part
+ * the paginator places), glue (space
  * before/after), penalties (where a page may break, and at what cost) and
  * open/close marks of the blocks around them. The paginator (paginate.c)
  * walks the vlist, chooses page breaks, and re-creates the nesting of

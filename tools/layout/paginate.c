@@ -12,6 +12,12 @@
  * warning; and when not even one box fits (an image taller than the page),
  * that box is placed anyway, overflowing, with a warning, so every
  * document terminates (each column consumes at least one box).
+ * A table row that may break (vitem.split, table_split.c) is the one box
+ * that can be cut: when it does not fit, the column ends inside it at
+ * the deepest cut that fits (pager.row_t remembers where the next
+ * column goes on), and at a column top where no cut fits, at its nearest
+ * cut, overflowing with the warning; measuring and placing take the
+ * same cut, and so does a measuring pass (pager_simulate).
  * place_column then builds the areas of the chosen items, re-opening on
  * each new column the block areas still open from the previous one (with
  * the table header repeated for tables, and the before border and
@@ -188,20 +194,18 @@ static int measure_split(pager *p, const vitem *it, mk_len t0, col_fill *f, msta
                          mk_len room, mk_len glue)
 {
     mk_len h;
-    mk_len t1 = room > 0 ? vsplit_cut(it->split, t0, room, 0, &h) : t0;
-    if (t1 == t0) {
-        if (m->placed || f->may_be_empty)
-            return 0; /* the row moves on whole: the break before it */
-        t1 = vsplit_cut(it->split, t0, room, 1, &h);
-        if (t1 >= vsplit_height(it->split))
-            return 0; /* no break at all: placed whole, as any box */
+    int top = !m->placed && !f->may_be_empty; /* nothing else will fit better */
+    mk_len t1 = room > 0 || top ? vsplit_cut(it->split, t0, room, top, &h) : t0;
+    if (t1 == t0)
+        return 0; /* the row moves on whole: the break before it */
+    if (t1 >= vsplit_height(it->split))
+        return 0; /* no break at all: placed whole, as any box */
+    if (h > room) {
         f->overflow = 1;
         vitem part = *it;
         part.h = h;
         warn_box(p, &part, f, m, 0, 0);
     }
-    if (t1 >= vsplit_height(it->split))
-        return 0;
     m->y += glue + h;
     m->placed = 1;
     m->glue = (vspace){0};

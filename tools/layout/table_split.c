@@ -134,7 +134,9 @@ mk_len vsplit_rest(const vsplit *s, mk_len t0)
     return part_height(s, t0, s->h);
 }
 
-/* The nearest position after t0 where some cell can be cut. */
+/* The nearest position after t0 where some cell can be cut (a cell
+ * whose content lags behind t0 does not count: cutting it there would
+ * place its content again). */
 static mk_len next_break(const vsplit *s, mk_len t0)
 {
     mk_len t1 = s->h;
@@ -145,11 +147,36 @@ static mk_len next_break(const vsplit *s, mk_len t0)
             continue;
         mk_len y = sc->tail;
         for (size_t k = 1; k < sc->nbrk; k++)
-            if (sc->brk[k].idx > at) {
+            if (sc->brk[k].idx > at && sc->brk[k].y > t0) {
                 y = sc->brk[k].y;
                 break;
             }
-        t1 = min_len(t1, y);
+        if (y > t0)
+            t1 = min_len(t1, y);
+    }
+    return t1;
+}
+
+/* At a column top: the furthest next break of the cells whose next piece
+ * (a line or image up to their next break) is taller than room and so
+ * never fits: the part goes that far, overflowing, rather than letting
+ * the other cells crawl on by the few lines that fit beside it. */
+static mk_len stuck_break(const vsplit *s, mk_len t0, mk_len room)
+{
+    mk_len t1 = t0;
+    for (int j = 0; j < s->ncells; j++) {
+        const scell *sc = &s->cells[j];
+        tbreak from = resume_at(s, sc, t0);
+        if (from.idx >= sc->content->items.len)
+            continue;
+        mk_len y = sc->tail;
+        for (size_t k = 1; k < sc->nbrk; k++)
+            if (sc->brk[k].idx > from.idx) {
+                y = sc->brk[k].y;
+                break;
+            }
+        if (y - from.resume > room && y > t1)
+            t1 = y;
     }
     return t1;
 }
@@ -187,12 +214,16 @@ mk_len vsplit_cut(const vsplit *s, mk_len t0, mk_len room, int force, mk_len *h)
     }
     if (done && t1 > t0 && part_height(s, t0, (mk_len)t1) > 0)
         progress = 1;
+    if (force && stuck_break(s, t0, room) > t1) {
+        t1 = stuck_break(s, t0, room);
+        progress = 1;
+    }
     if (!progress) {
         if (!force) {
             *h = 0;
             return t0;
         }
-        t1 = next_break(s, t0);
+        t1 = next_break(s, t0); /* > t0: every part moves t on */
     }
     if (t1 < s->h && snug(s, (mk_len)t1) > t0)
         t1 = snug(s, (mk_len)t1);
