@@ -138,6 +138,11 @@ fo_case row-kept-taller-than-body 0 '^row-kept-taller-than-body\.fo:10:32: warni
 check "row-kept-taller-than-body: one page" test "$(pdf_pages out-row-kept-taller-than-body.pdf)" -eq 1
 fo_case row-line-taller-than-body 0 '^row-line-taller-than-body\.fo:10:32: warning: this content is [0-9.]+pt tall but the page body holds [0-9.]+pt; it is placed anyway and runs off the page'
 check "row-line-taller-than-body: three pages" test "$(pdf_pages out-row-line-taller-than-body.pdf)" -eq 3
+fo_case row-tall-line-beside-lines 0 '^row-tall-line-beside-lines\.fo:10:32: warning: this content is [0-9.]+pt tall but the page body holds'
+check "row-tall-line-beside-lines: four pages (got $(pdf_pages out-row-tall-line-beside-lines.pdf))" \
+  test "$(pdf_pages out-row-tall-line-beside-lines.pdf)" -eq 4
+check "row-tall-line-beside-lines: the 60 lines beside, each once" \
+  test "$(pdftotext out-row-tall-line-beside-lines.pdf - | tr -d ' ' | grep -oE '行[0-9]+' | sort | uniq -c | awk '$1 == 1' | wc -l)" -eq 60
 fo_case footnote-longer-than-page 0 '^footnote-longer-than-page\.fo:10:7: warning: the footnote cited here is [0-9.]+pt tall and does not fit on the page with its citation; it is placed below the text and runs off the page'
 # span="all", balancing and the line grid (docs/limits.md)
 fo_case span-taller-than-page 0 '^span-taller-than-page\.fo:11:7: warning: this content is [0-9.]+pt tall but the page body holds 260\.0pt'
