@@ -120,6 +120,27 @@ def cases():
         "      <fo:table><fo:table-body><fo:table-row><fo:table-cell>%s</fo:table-cell>"
         "<fo:table-cell><fo:block>右</fo:block></fo:table-cell></fo:table-row>"
         "</fo:table-body></fo:table>\n" % cell)
+    # the same row kept together: it cannot break, so it runs off the page
+    c["row-kept-taller-than-body.fo"] = fo(
+        "      <fo:table><fo:table-body>"
+        "<fo:table-row keep-together.within-page=\"always\"><fo:table-cell>%s</fo:table-cell>"
+        "<fo:table-cell><fo:block>右</fo:block></fo:table-cell></fo:table-row>"
+        "</fo:table-body></fo:table>\n" % cell)
+    # one line taller than the page in a breakable row: the row breaks
+    # around it, and that part runs off the page
+    c["row-line-taller-than-body.fo"] = fo(
+        "      <fo:table><fo:table-body><fo:table-row><fo:table-cell>"
+        "<fo:block>前</fo:block><fo:block font-size=\"400pt\">大</fo:block>"
+        "<fo:block>後</fo:block></fo:table-cell></fo:table-row>"
+        "</fo:table-body></fo:table>\n")
+    # the same line beside a cell of 60 short lines: the part holding the
+    # tall line takes the lines beside it too (no crawl of a few lines a page)
+    lines = "".join("<fo:block>行%d</fo:block>" % i for i in range(60))
+    c["row-tall-line-beside-lines.fo"] = fo(
+        "      <fo:table><fo:table-body><fo:table-row><fo:table-cell>"
+        "<fo:block>前</fo:block><fo:block font-size=\"250pt\">大</fo:block>"
+        "<fo:block>後</fo:block></fo:table-cell><fo:table-cell>%s</fo:table-cell>"
+        "</fo:table-row></fo:table-body></fo:table>\n" % lines)
     note = "".join("<fo:block>%d %s</fo:block>" % (i, PARA) for i in range(120))
     c["footnote-longer-than-page.fo"] = fo(
         "      <fo:block>本文<fo:footnote><fo:inline>*</fo:inline><fo:footnote-body>%s"

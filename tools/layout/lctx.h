@@ -1,7 +1,9 @@
 /* lctx: what the layout files share (internal to tools/layout).
  *
  * Block-level content becomes a vlist: a flat sequence of boxes (a line, an
- * image, a table row: each with its areas prebuilt at b = 0), glue (space
+ * image, a table row: each with its areas prebuilt at b = 0, except a
+ * table row that may break, whose vsplit builds the areas of each part
+ * the paginator places), glue (space
  * before/after), penalties (where a page may break, and at what cost) and
  * open/close marks of the blocks around them. The paginator (paginate.c)
  * walks the vlist, chooses page breaks, and re-creates the nesting of
@@ -34,6 +36,7 @@ typedef enum { V_BOX, V_GLUE, V_PENALTY, V_OPEN, V_CLOSE } vkind;
 typedef struct vblock vblock;
 typedef struct vitem vitem;
 typedef struct vlist vlist;
+typedef struct vsplit vsplit;
 
 /* A footnote attached to a line: its body, laid out at the region width. */
 typedef struct vnote {
@@ -81,6 +84,9 @@ struct vitem {
      * leading of the next grid line instead of moving it); 0 = h */
     mk_len grid_adv;
     uint8_t span;         /* belongs to a span="all" block of the flow */
+    /* V_BOX: a table row that may break across pages (table_split.c);
+     * area is then NULL: the paginator builds the areas of each part */
+    vsplit *split;
 };
 
 struct vlist {
@@ -216,6 +222,22 @@ void blocks_close(vlist *v, vblock *b);
 /* tables (table.c): the table as rows, each a box (see table.c) */
 void table_layout(lctx *c, vlist *v, const fo_node *table, mk_len ref_i0,
                   mk_len ref_ipd, int keep_level);
+
+/* A table row that may break between the lines of its cells (XSL 1.1
+ * §6.7.9, table_split.c). Positions t run in the row's own block
+ * direction from 0 (its top) to vsplit_height (its bottom); a part of
+ * the row spans [t0, t1). */
+mk_len vsplit_height(const vsplit *s);
+/* the height of the part from t0 to the row's end */
+mk_len vsplit_rest(const vsplit *s, mk_len t0);
+/* Where a part starting at t0 ends when at most room tall: t1 > t0, its
+ * height in *h; t0 when no break of the cells fits. force: end at the
+ * nearest break even when it does not fit (never returns t0 then). */
+mk_len vsplit_cut(const vsplit *s, mk_len t0, mk_len room, int force, mk_len *h);
+/* The areas of the part [t0, t1): a row area with its cells (their
+ * borders at a cut edge dropped, XSL 1.1 §7.8.4), i in region
+ * coordinates; the ids placed in it are added to *ids. */
+area *vsplit_area(lctx *c, const vsplit *s, mk_len t0, mk_len t1, vid **ids);
 
 /* fo:retrieve-marker in static content (static.c): the marker to copy, or NULL */
 const fo_node *static_find_marker(lctx *c, const fo_node *retrieve);

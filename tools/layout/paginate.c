@@ -12,6 +12,12 @@
  * warning; and when not even one box fits (an image taller than the page),
  * that box is placed anyway, overflowing, with a warning, so every
  * document terminates (each column consumes at least one box).
+ * A table row that may break (vitem.split, table_split.c) is the one box
+ * that can be cut: when it does not fit, the column ends inside it at
+ * the deepest cut that fits (pager.row_t remembers where the next
+ * column goes on), and at a column top where no cut fits, at its nearest
+ * cut, overflowing with the warning; measuring and placing take the
+ * same cut, and so does a measuring pass (pager_simulate).
  * place_column then builds the areas of the chosen items, re-opening on
  * each new column the block areas still open from the previous one (with
  * the table header repeated for tables, and the before border and
@@ -35,6 +41,10 @@ struct pager {
     lctx *c;
     const vlist *v;
     size_t pos;
+    mk_len row_t;          /* the item at pos is a table row placed up to
+                            * here on earlier pages (table_split.c), else 0 */
+    mk_len cut_t;          /* measure_column: the column ends inside the
+                            * row at its end, at this position; 0 = not */
     VEC(vblock *) open;    /* blocks open at the current position */
 };
 
@@ -97,6 +107,7 @@ typedef struct {
     int placed;
     size_t best, any;      /* last break below VP_INF, last break of any kind */
     size_t lastpen;        /* last penalty of any strength, forced ones too */
+    mk_len cut;            /* the column ends inside a row, here (else 0) */
 } mstate;
 
 /* The line grid (grid.h), the same for measuring and placing: a block on
@@ -175,18 +186,54 @@ static void warn_box(pager *p, const vitem *it, const col_fill *f, const mstate 
 
 #define COLUMN_EMPTY ((size_t)-2)
 
-/* Adds a box; returns the penalty to end the column at when it does not
- * fit, COLUMN_EMPTY when not even the first box fits and f allows an
- * empty column, else (size_t)-1. */
-static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
+/* A table row that does not fit whole (table_split.c): the part of it
+ * that fits in room, ending the column inside the row (m->cut); at a
+ * column top where no part fits, the smallest part, overflowing. Returns
+ * 1 when the column ends inside the row. */
+static int measure_split(pager *p, const vitem *it, mk_len t0, col_fill *f, mstate *m,
+                         mk_len room, mk_len glue)
 {
-    mk_len nh = notes_height(it);
+    mk_len h;
+    int top = !m->placed && !f->may_be_empty; /* nothing else will fit better */
+    mk_len t1 = room > 0 || top ? vsplit_cut(it->split, t0, room, top, &h) : t0;
+    if (t1 == t0)
+        return 0; /* the row moves on whole: the break before it */
+    if (t1 >= vsplit_height(it->split))
+        return 0; /* no break at all: placed whole, as any box */
+    if (h > room) {
+        f->overflow = 1;
+        vitem part = *it;
+        part.h = h;
+        warn_box(p, &part, f, m, 0, 0);
+    }
+    m->y += glue + h;
+    m->placed = 1;
+    m->glue = (vspace){0};
+    m->cut = t1;
+    return 1;
+}
+
+/* Adds a box (item k); returns the penalty to end the column at when it
+ * does not fit (or k when it ends inside a table row, m->cut),
+ * COLUMN_EMPTY when not even the first box fits and f allows an empty
+ * column, else (size_t)-1. */
+static size_t measure_box(pager *p, const vitem *it, size_t k, col_fill *f, mstate *m)
+{
+    mk_len t0 = it->split && k == p->pos ? p->row_t : 0;
+    mk_len nh = t0 ? 0 : notes_height(it); /* a row's notes go with its first part */
     mk_len sep = nh && !m->notes ? f->separator_h : 0;
     mk_len glue = vspace_len(&m->glue);
     if (it->grid) /* the line's top on the grid: the space before it is in that */
         glue = grid_snap(it->grid, f->col_b, m->y + glue) - m->y;
-    mk_len h = it->grid_adv ? it->grid_adv : it->h;
+    mk_len h = it->split ? vsplit_rest(it->split, t0) : it->grid_adv ? it->grid_adv : it->h;
     int fits = m->y + glue + h + m->notes + nh + sep <= f->avail;
+    if (!fits && it->split) {
+        mk_len room = f->avail - m->y - glue - m->notes - nh - sep - m->open_after;
+        if (measure_split(p, it, t0, f, m, room, glue)) {
+            m->notes += nh + sep;
+            return k;
+        }
+    }
     if (m->placed && !fits) {
         if (m->best != (size_t)-1)
             return m->best;
@@ -207,9 +254,12 @@ static size_t measure_box(pager *p, const vitem *it, col_fill *f, mstate *m)
             return COLUMN_EMPTY;
         f->overflow = 1;
     }
-    if (!m->placed)
-        warn_box(p, it, f, m, nh, sep);
-    m->y += glue + (it->grid_adv ? it->grid_adv : it->h);
+    if (!m->placed) {
+        vitem whole = *it;
+        whole.h = h;
+        warn_box(p, &whole, f, m, nh, sep);
+    }
+    m->y += glue + h;
     m->notes += nh + sep;
     m->glue = (vspace){0};
     m->placed = 1;
@@ -226,6 +276,7 @@ static size_t measure_column(pager *p, col_fill *f, uint8_t *brk)
     for (size_t k = 0; k < p->open.len; k++)
         m.open_after += p->open.v[k]->retain_after;
     *brk = 0;
+    p->cut_t = 0;
     for (size_t k = p->pos; k < v->items.len; k++) {
         const vitem *it = &v->items.v[k];
         size_t end = (size_t)-1;
@@ -247,11 +298,15 @@ static size_t measure_column(pager *p, col_fill *f, uint8_t *brk)
             else
                 measure_penalty(it, k, f, &m);
             break;
-        case V_BOX: end = measure_box(p, it, f, &m); break;
+        case V_BOX: end = measure_box(p, it, k, f, &m); break;
         }
         if (end == COLUMN_EMPTY) {
             f->empty = 1;
             return p->pos;
+        }
+        if (end != (size_t)-1 && m.cut) {
+            p->cut_t = m.cut;
+            return end;
         }
         if (end != (size_t)-1) {
             const vitem *e = &v->items.v[end];
@@ -431,11 +486,35 @@ static void place_label(placer *pl, area *label, const fo_node *item_fo)
     }
 }
 
-static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f)
+/* The part [t0, t1) of a table row that may break (table_split.c);
+ * returns its height. Ids in it belong to this page. */
+static mk_len place_row_part(pager *p, placer *pl, const vitem *it, col_fill *f, mk_len t0,
+                             mk_len t1)
+{
+    vid *ids = NULL;
+    area *a = vsplit_area(p->c, it->split, t0, t1, &ids);
+    put(pl, a, a->i, pl->y);
+    vitem held = {.ids = ids};
+    record_ids(p, &held, f);
+    return a->bpd;
+}
+
+/* Places box it, or for a table row that may break, its part [t0, t1). */
+static void place_box(pager *p, placer *pl, const vitem *it, col_fill *f, mk_len t0, mk_len t1)
 {
     flush_glue(pl);
     if (pl->grid && it->grid)
         pl->y = grid_snap(it->grid, pl->col_b, pl->y);
+    if (it->split) {
+        pl->y += place_row_part(p, pl, it, f, t0, t1);
+        pl->placed = 1;
+        if (t0 > 0)
+            return; /* its notes and ids went with its first part */
+        for (const vnote *n = it->notes; n; n = n->next)
+            VEC_PUSH(&f->notes, n->body);
+        record_ids(p, it, f);
+        return;
+    }
     if (it->area)
         put(pl, it->area, it->area->i, pl->y);
     for (const vlabel *l = it->labels; l; l = l->next)
@@ -501,10 +580,13 @@ mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint
     if (f->empty)
         return 0;
     reopen(p, &pl, f);
-    for (size_t k = p->pos; k < end; k++) {
+    mk_len cut = p->cut_t;
+    for (size_t k = p->pos; k < end || (cut && k == end); k++) {
         const vitem *it = &p->v->items.v[k];
+        mk_len t0 = k == p->pos ? p->row_t : 0;
+        mk_len t1 = k == end ? cut : it->split ? vsplit_height(it->split) : 0;
         switch (it->kind) {
-        case V_BOX: place_box(p, &pl, it, f); break;
+        case V_BOX: place_box(p, &pl, it, f, t0, t1); break;
         case V_OPEN: place_open(p, &pl, it, f); break;
         case V_CLOSE: place_close(p, &pl, it, f); break;
         case V_GLUE: place_glue(&pl, it); break;
@@ -513,7 +595,9 @@ mk_len pager_fill_column(pager *p, col_fill *f, area *region, mk_len col_i, uint
     }
     close_broken(&pl);
     VEC_FREE(&pl.stack);
-    p->pos = end < p->v->items.len ? end + 1 : end;
+    p->pos = cut || end >= p->v->items.len ? end : end + 1;
+    p->row_t = cut; /* the row at end goes on in the next column */
+    p->cut_t = 0;
     return pl.y;
 }
 
@@ -526,7 +610,9 @@ mk_len pager_place_all(lctx *c, const vlist *v, area *container, mk_len y0, col_
     for (size_t k = 0; k < v->items.len; k++) {
         const vitem *it = &v->items.v[k];
         switch (it->kind) {
-        case V_BOX: place_box(&p, &pl, it, f); break;
+        case V_BOX:
+            place_box(&p, &pl, it, f, 0, it->split ? vsplit_height(it->split) : 0);
+            break;
         case V_OPEN: place_open(&p, &pl, it, f); break;
         case V_CLOSE: place_close(&p, &pl, it, f); break;
         case V_GLUE: place_glue(&pl, it); break;
@@ -570,24 +656,28 @@ int pager_next_span(const pager *p)
  * the blocks left open, and the footnotes the page then holds. */
 static void skip_to(pager *p, size_t end, col_fill *f)
 {
-    for (size_t k = p->pos; k < end; k++) {
+    size_t stop = p->cut_t ? end + 1 : end; /* a row cut at end: its first part */
+    for (size_t k = p->pos; k < stop; k++) {
         const vitem *it = &p->v->items.v[k];
         if (it->kind == V_OPEN)
             VEC_PUSH(&p->open, it->blk);
         else if (it->kind == V_CLOSE && p->open.len)
             p->open.len--;
-        else if (it->kind == V_BOX && it->notes) {
+        else if (it->kind == V_BOX && it->notes && !(k == p->pos && p->row_t)) {
             if (!f->notes_h)
                 f->notes_h += f->separator_h;
             f->notes_h += notes_height(it);
         }
     }
-    p->pos = end < p->v->items.len ? end + 1 : end;
+    p->pos = p->cut_t || end >= p->v->items.len ? end : end + 1;
+    p->row_t = p->cut_t;
+    p->cut_t = 0;
 }
 
 int pager_simulate(pager *p, const col_fill *f0, int n, mk_len h)
 {
     size_t pos = p->pos;
+    mk_len row_t = p->row_t;
     size_t open_len = p->open.len;
     vblock **open = malloc((open_len ? open_len : 1) * sizeof *open);
     if (!open)
@@ -615,6 +705,8 @@ int pager_simulate(pager *p, const col_fill *f0, int n, mk_len h)
             break;
     }
     p->pos = pos;
+    p->row_t = row_t;
+    p->cut_t = 0;
     p->open.len = 0;
     for (size_t k = 0; k < open_len; k++)
         VEC_PUSH(&p->open, open[k]);

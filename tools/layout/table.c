@@ -1,9 +1,12 @@
 /* table: fo:table and fo:table-and-caption into the vlist (XSL 1.1 §6.7).
  *
- * Design. A table becomes one unbreakable box per row, between the open
- * and close marks of the table's block, so the paginator breaks tables
- * only between rows and repeats the header rows (vblock.header) at the
- * top of every continuation page. The steps:
+ * Design. A table becomes one box per row, between the open and close
+ * marks of the table's block; the paginator breaks between rows and
+ * repeats the header rows (vblock.header) at the top of every
+ * continuation page. A row whose keep-together is auto (not a header or
+ * footer row, not joined to another by a row-spanning cell) is a box
+ * with a vsplit instead of prebuilt areas: the paginator may also break
+ * it between the lines of its cells (table_split.c). The steps:
  *
  *   1. the grid (table_grid.c): every cell gets its row and column in an
  *      occupancy map (spans, column-number, cells straight in a body);
@@ -16,16 +19,20 @@
  *   5. row heights: the tallest single-row cell, at least the row's
  *      height; a row-spanning cell taller than its rows grows the last;
  *   6. areas: a row area per row with its cell areas (relative to it),
- *      the cell content's prebuilt areas rebased into the cells;
+ *      the cell content's prebuilt areas rebased into the cells
+ *      (table_place.c); for a breakable row, its vsplit, which builds
+ *      them for each part the paginator places;
  *   7. the vlist: open, rows with keeps between them, close.
  *
- * Trade-offs, said once: rows never split across pages (a row taller than
- * the page is placed by the paginator with a warning); the footer comes
+ * Trade-offs, said once: a kept row, or rows joined by a row-spanning
+ * cell, never split (taller than the page, they are placed by the
+ * paginator with a warning); the footer comes
  * only at the end of the table, not before each break; table-layout
  * "auto" (columns sized by their content) is laid out as "fixed";
  * caption-side is always before; blocks nested in a cell keep their
- * borders and backgrounds, but their page-break semantics are gone (a
- * cell is one piece). */
+ * borders and backgrounds, and a row does not break inside such a block
+ * (it has one area); breaks forced inside a cell (break-before) are
+ * ordinary break opportunities there. */
 #include <string.h>
 
 #include "table_grid.h"
@@ -36,48 +43,6 @@
 static mk_len max_len(mk_len a, mk_len b)
 {
     return a > b ? a : b;
-}
-
-static void add_id(lctx *c, vid **list, const char *id)
-{
-    if (!id || !*id)
-        return;
-    vid *v = ARENA_NEW(c->seq, vid);
-    v->id = id;
-    v->next = *list;
-    *list = v;
-}
-
-/* Copies the ids and footnotes of a cell's item to its row (copies, so
- * the lists of the cell's items are never relinked). */
-static void take_anchors(lctx *c, trow *row, const vitem *it)
-{
-    for (const vid *d = it->ids; d; d = d->next)
-        add_id(c, &row->ids, d->id);
-    vnote **tail = &row->notes;   /* in order: footnotes are numbered already */
-    while (*tail)
-        tail = &(*tail)->next;
-    for (const vnote *n = it->notes; n; n = n->next) {
-        vnote *copy = ARENA_NEW(c->seq, vnote);
-        copy->body = n->body;
-        *tail = copy;
-        tail = &copy->next;
-    }
-}
-
-/* A named destination for an id placed inside a cell: the paginator only
- * makes them for blocks it places itself. Ids starting with \x01 are
- * mkdoc's own (no destination), as in para.c. */
-static void add_dest(lctx *c, area *parent, const fo_node *fo, const char *id, mk_len i,
-                     mk_len b)
-{
-    if (!id || !*id || id[0] == '\x01')
-        return;
-    area *d = lctx_area(c, AREA_DEST, fo);
-    d->u.dest_id = id;
-    d->i = i;
-    d->b = b;
-    area_append(parent, d);
 }
 
 /* The deep copy of a header row repeated on continuation pages, without
@@ -99,29 +64,10 @@ static void strip_dests(area *a)
 
 /* ---- cell content ----------------------------------------------------------- */
 
-/* The first and one past the last "solid" item (a box, or a block edge
- * with border or padding): glue outside them is dropped, as space at the
- * start and end of a cell is discarded (XSL 1.1 §4.3.1 conditionality). */
-static void solid_range(const vlist *cv, size_t *lo, size_t *hi)
-{
-    *lo = *hi = 0;
-    int seen = 0;
-    for (size_t k = 0; k < cv->items.len; k++) {
-        const vitem *it = &cv->items.v[k];
-        int solid = it->kind == V_BOX || ((it->kind == V_OPEN || it->kind == V_CLOSE) && it->h > 0);
-        if (!solid)
-            continue;
-        if (!seen)
-            *lo = k;
-        seen = 1;
-        *hi = k + 1;
-    }
-}
-
 static mk_len content_height(const vlist *cv)
 {
     size_t lo, hi;
-    solid_range(cv, &lo, &hi);
+    table_solid_range(cv, &lo, &hi);
     int64_t h = 0;
     for (size_t k = 0; k < cv->items.len; k++) {
         const vitem *it = &cv->items.v[k];
@@ -155,6 +101,8 @@ static void cell_inline(const tgrid *g, const tcell *tc, mk_len *bi, mk_len *bip
  * blocks_layout is widened by the cell's own indents. */
 static void cell_content(lctx *c, tgrid *g, tcell *tc, mk_len table_i)
 {
+    /* breaks inside the cell only matter when its row may break */
+    int keep = g->rows.v[tc->row].split_ok ? 0 : VP_INF;
     mk_len bi, bipd, ci, cipd;
     cell_inline(g, tc, &bi, &bipd, &ci, &cipd);
     ci += table_i;
@@ -162,7 +110,7 @@ static void cell_content(lctx *c, tgrid *g, tcell *tc, mk_len table_i)
     mk_len si = fo_len_resolve(p->start_indent, cipd);
     mk_len ei = fo_len_resolve(p->end_indent, cipd);
     tc->content = vlist_new(c);
-    blocks_layout(c, tc->content, tc->fo, ci - si, cipd + si + ei, VP_INF);
+    blocks_layout(c, tc->content, tc->fo, ci - si, cipd + si + ei, keep);
     tc->content_h = content_height(tc->content);
 }
 
@@ -213,107 +161,6 @@ static void rows_measure(tgrid *g)
     }
 }
 
-/* ---- placing a cell's content ------------------------------------------------ */
-
-typedef struct {
-    area *a;        /* the area children go into */
-    mk_len reg_i;   /* its inline start in region coordinates */
-    mk_len y0;      /* its block start in the cell's coordinates */
-} tframe;
-
-typedef struct {
-    lctx *c;
-    trow *row;
-    VEC(tframe) stack;
-    mk_len y;       /* the next item's block position in the cell */
-} tplace;
-
-static tframe *top(tplace *pl)
-{
-    return &pl->stack.v[pl->stack.len - 1];
-}
-
-static int decorated(const vblock *b)
-{
-    for (int s = 0; s < 4; s++)
-        if (b->border_w[s] > 0)
-            return 1;
-    return b->background.a != 0;
-}
-
-/* A nested block with borders or background gets its own area (one
- * piece: a cell never breaks); others only add their edges to y. */
-static void place_open(tplace *pl, const vitem *it)
-{
-    const vblock *b = it->blk;
-    tframe f = *top(pl);
-    if (decorated(b)) {
-        area *a = lctx_area(pl->c, AREA_BLOCK, b->fo);
-        a->fo = b->fo_name;
-        a->background = b->background;
-        memcpy(a->border_w, b->border_w, sizeof a->border_w);
-        memcpy(a->border_style, b->border_style, sizeof a->border_style);
-        memcpy(a->border_color, b->border_color, sizeof a->border_color);
-        a->is_reference = b->reference;
-        a->i = b->i - f.reg_i;
-        a->b = pl->y - f.y0;
-        a->ipd = b->ipd;
-        area_append(f.a, a);
-        f = (tframe){a, b->i, pl->y};
-    }
-    VEC_PUSH(&pl->stack, f);
-    if (it->ids)
-        add_dest(pl->c, f.a, it->fo, it->ids->id, b->i - f.reg_i, pl->y - f.y0);
-    take_anchors(pl->c, pl->row, it);
-    pl->y += it->h;
-}
-
-static void place_close(tplace *pl, const vitem *it)
-{
-    pl->y += it->h;
-    if (pl->stack.len <= 1)
-        return; /* unbalanced marks: nothing to close */
-    tframe f = *top(pl);
-    pl->stack.len--;
-    if (f.a != top(pl)->a)
-        f.a->bpd = pl->y - f.y0;
-}
-
-/* A prebuilt area from blocks_layout: its i is in region coordinates. */
-static void place_area(tplace *pl, area *a)
-{
-    tframe *f = top(pl);
-    a->i -= f->reg_i;
-    a->b = pl->y - f->y0;
-    area_append(f->a, a);
-}
-
-static void place_content(tplace *pl, const vlist *cv)
-{
-    size_t lo, hi;
-    solid_range(cv, &lo, &hi);
-    for (size_t k = 0; k < cv->items.len; k++) {
-        const vitem *it = &cv->items.v[k];
-        switch (it->kind) {
-        case V_BOX:
-            if (it->area)
-                place_area(pl, it->area);
-            for (const vlabel *l = it->labels; l; l = l->next)
-                place_area(pl, l->area); /* a list label beside its body's first line */
-            take_anchors(pl->c, pl->row, it);
-            pl->y += it->h;
-            break;
-        case V_GLUE:
-            if (k >= lo && k < hi)
-                pl->y += it->h;
-            break;
-        case V_OPEN: place_open(pl, it); break;
-        case V_CLOSE: place_close(pl, it); break;
-        case V_PENALTY: break; /* a cell is one piece: no breaks inside */
-        }
-    }
-}
-
 /* XSL 1.1 §7.14.4 display-align: where the content sits in a cell taller
  * than it. */
 static mk_len align_offset(const tcell *tc, mk_len inner)
@@ -341,11 +188,10 @@ static void cell_decorate(area *a, const tgrid *g, const tcell *tc)
         a->background = col->fo->props->background_color;
 }
 
-/* The cell's area in its first row's area (a spanning cell reaches below
- * that row), with the content placed inside. */
-static void cell_area(lctx *c, tgrid *g, tcell *tc, mk_len table_i)
+/* The cell's area, without content (a spanning cell reaches below its
+ * first row); in *y_start where its content starts. */
+static area *cell_box(lctx *c, tgrid *g, const tcell *tc, mk_len *y_start)
 {
-    trow *row = &g->rows.v[tc->row];
     mk_len bi, bipd, ci, cipd;
     cell_inline(g, tc, &bi, &bipd, &ci, &cipd);
     area *a = lctx_area(c, AREA_BLOCK, tc->fo);
@@ -354,17 +200,74 @@ static void cell_area(lctx *c, tgrid *g, tcell *tc, mk_len table_i)
     a->ipd = bipd;
     a->bpd = span_height(g, tc) + tc->out[AREA_BEFORE] + tc->out[AREA_AFTER];
     cell_decorate(a, g, tc);
-    area_append(row->area, a);
     mk_len before = tc->border[AREA_BEFORE].w + tc->pad[AREA_BEFORE];
     mk_len inner = a->bpd - before - tc->border[AREA_AFTER].w - tc->pad[AREA_AFTER];
-    add_dest(c, a, tc->fo, tc->fo->props->id, 0, 0);
-    add_id(c, &row->ids, tc->fo->props->id);
-    tplace pl = {.c = c, .row = row, .y = before + align_offset(tc, inner)};
-    tframe f = {a, table_i + bi, 0};
+    *y_start = before + align_offset(tc, inner);
+    return a;
+}
+
+/* The cell's area in its first row's area, with the content placed
+ * inside. */
+static void cell_area(lctx *c, tgrid *g, tcell *tc, mk_len table_i)
+{
+    trow *row = &g->rows.v[tc->row];
+    mk_len y_start;
+    area *a = cell_box(c, g, tc, &y_start);
+    area_append(row->area, a);
+    table_add_dest(c, a, tc->fo, tc->fo->props->id, 0, 0);
+    table_add_id(c, &row->ids, tc->fo->props->id);
+    tplace pl = {.c = c, .ids = &row->ids, .notes = &row->notes, .y = y_start};
+    tframe f = {a, table_i + a->i, 0};
     VEC_PUSH(&pl.stack, f);
-    place_content(&pl, tc->content);
+    size_t lo, hi;
+    table_solid_range(tc->content, &lo, &hi);
+    for (size_t k = 0; k < tc->content->items.len; k++)
+        tplace_item(&pl, tc->content, k, lo, hi);
     VEC_FREE(&pl.stack);
     VEC_FREE(&tc->content->items);
+}
+
+/* A row that may break across pages (XSL 1.1 §6.7.9: keep-together auto;
+ * not a header or footer row, which are repeated whole; not joined to
+ * its neighbours by a row-spanning cell, whose content would have to
+ * break across several rows). */
+static void mark_breakable(tgrid *g, int keep_level)
+{
+    for (int r = 0; r < (int)g->rows.len; r++) {
+        trow *row = &g->rows.v[r];
+        const fo_node *kept = row->fo ? row->fo : row->section;
+        row->split_ok = keep_level <= 0 && keep_penalty(&kept->props->keep_together) == 0 &&
+                        r >= g->header_end && r < g->footer_start && !row->joined &&
+                        !(r + 1 < (int)g->rows.len && g->rows.v[r + 1].joined);
+    }
+    for (size_t k = 0; k < g->cells.len; k++)
+        if (g->cells.v[k].rows > 1)
+            g->rows.v[g->cells.v[k].row].split_ok = 0;
+}
+
+/* The breakable form of row r: the cells keep their laid-out content;
+ * their ids go with the row's first part, their footnotes too. */
+static void row_split(lctx *c, tgrid *g, int r, mk_len table_i)
+{
+    trow *row = &g->rows.v[r];
+    VEC(tsplit_cell) cells = {0};
+    for (size_t k = 0; k < g->cells.len; k++) {
+        tcell *tc = &g->cells.v[k];
+        if (tc->row != r)
+            continue;
+        tsplit_cell sc = {.fo = tc->fo, .content = tc->content, .content_h = tc->content_h,
+                          .out_b = tc->out[AREA_BEFORE], .out_a = tc->out[AREA_AFTER]};
+        sc.proto = cell_box(c, g, tc, &sc.y_start);
+        sc.reg_i = table_i + sc.proto->i;
+        sc.after = tc->border[AREA_AFTER].w + tc->pad[AREA_AFTER] - tc->out[AREA_AFTER];
+        table_add_id(c, &row->ids, tc->fo->props->id);
+        for (size_t j = 0; j < tc->content->items.len; j++)
+            table_take_notes(c, &row->notes, &tc->content->items.v[j]);
+        VEC_PUSH(&cells, sc);
+    }
+    if (cells.len) /* a row without cells has nothing to break */
+        row->split = tsplit_new(c, row->area, cells.v, (int)cells.len);
+    VEC_FREE(&cells);
 }
 
 static void row_area(lctx *c, tgrid *g, trow *row, mk_len table_i)
@@ -380,7 +283,7 @@ static void row_area(lctx *c, tgrid *g, trow *row, mk_len table_i)
         a->background = row->section->props->background_color;
     row->area = a;
     if (row->fo)
-        add_id(c, &row->ids, row->fo->props->id);
+        table_add_id(c, &row->ids, row->fo->props->id);
 }
 
 /* ---- the vlist ----------------------------------------------------------------- */
@@ -392,9 +295,9 @@ static int32_t max_pen(int32_t a, int32_t b)
 
 /* The penalty between rows r-1 and r: a row-spanning cell joins them;
  * break-after/-before of rows force a break; else the strongest keep.
- * keep-together is taken from the table part, not the row: a row is never
- * split anyway, and a row's keep-together="always" (a common way of
- * saying so) must not glue it to the next row. */
+ * keep-together is taken from the table part, not the row: a row's
+ * keep-together="always" (a common way of saying "do not split this
+ * row", mark_breakable) must not glue it to the next row. */
 static int32_t row_penalty(const tgrid *g, int r, int keep_level, uint8_t *brk)
 {
     const trow *prev = &g->rows.v[r - 1], *row = &g->rows.v[r];
@@ -422,8 +325,9 @@ static int32_t row_penalty(const tgrid *g, int r, int keep_level, uint8_t *brk)
 
 static void push_row(vlist *v, const trow *row)
 {
-    vlist_box(v, row->area, row->h, row->fo ? row->fo : row->first);
+    vlist_box(v, row->split ? NULL : row->area, row->h, row->fo ? row->fo : row->first);
     vitem *it = &v->items.v[v->items.len - 1];
+    it->split = row->split;
     it->notes = row->notes;
     it->ids = row->ids;
 }
@@ -521,20 +425,25 @@ static void section_ids(lctx *c, tgrid *g)
     for (size_t r = 0; r < g->rows.len; r++) {
         trow *row = &g->rows.v[r];
         if (row->section != seen)
-            add_id(c, &row->ids, row->section->props->id);
+            table_add_id(c, &row->ids, row->section->props->id);
         seen = row->section;
     }
 }
 
-static void build_areas(lctx *c, tgrid *g, mk_len ci)
+static void build_areas(lctx *c, tgrid *g, mk_len ci, int keep_level)
 {
+    mark_breakable(g, keep_level);
     for (size_t k = 0; k < g->cells.len; k++)
         cell_content(c, g, &g->cells.v[k], ci);
     rows_measure(g);
     for (size_t r = 0; r < g->rows.len; r++)
         row_area(c, g, &g->rows.v[r], ci);
     for (size_t k = 0; k < g->cells.len; k++)
-        cell_area(c, g, &g->cells.v[k], ci);
+        if (!g->rows.v[g->cells.v[k].row].split_ok)
+            cell_area(c, g, &g->cells.v[k], ci);
+    for (size_t r = 0; r < g->rows.len; r++)
+        if (g->rows.v[r].split_ok)
+            row_split(c, g, (int)r, ci);
     section_ids(c, g);
 }
 
@@ -549,7 +458,7 @@ static void table_one(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0, mk_len
     tgrid_build(&g);
     tgrid_columns(&g);
     tgrid_borders(&g);
-    build_areas(c, &g, ci);
+    build_areas(c, &g, ci, keep_level);
     vblock *b = ARENA_NEW(c->seq, vblock);
     blocks_decorate(b, n, ci, g.width, ref_ipd);
     b->is_table = 1;

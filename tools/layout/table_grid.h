@@ -47,6 +47,8 @@ typedef struct {
     mk_len h;                 /* row height (table.c) */
     uint8_t joined;           /* a cell spans from the previous row into this one */
     area *area;               /* the row's area (table.c) */
+    uint8_t split_ok;         /* the row may break across pages (table.c) */
+    vsplit *split;            /* … and its breakable form (table_split.c) */
     vnote *notes;             /* footnotes cited in the row's cells */
     vid *ids;                 /* ids first placed in the row */
 } trow;
@@ -89,5 +91,59 @@ tcell *tgrid_at(tgrid *g, int row, int col);
 /* A warning at n's location (the user's source where known). */
 void tgrid_warn(const tgrid *g, const fo_node *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* ---- placing a cell's content (table_place.c) ---- */
+
+typedef struct {
+    area *a;        /* the area children go into */
+    mk_len reg_i;   /* its inline start in region coordinates */
+    mk_len y0;      /* its block start in the cell's coordinates */
+} tframe;
+
+typedef struct {
+    lctx *c;
+    vid **ids;      /* ids of the placed items go here */
+    vnote **notes;  /* … and their footnotes, when not NULL */
+    VEC(tframe) stack;
+    mk_len y;       /* the next item's block position in the cell */
+} tplace;
+
+/* Places item k of a cell's vlist cv (lo, hi: its solid range, from
+ * table_solid_range) at pl->y; tplace_skip only moves pl->y past it. */
+void tplace_item(tplace *pl, const vlist *cv, size_t k, size_t lo, size_t hi);
+void tplace_skip(tplace *pl, const vlist *cv, size_t k, size_t lo, size_t hi);
+
+/* The first and one past the last "solid" item (a box, or a block edge
+ * with border or padding): glue outside them is dropped, as space at the
+ * start and end of a cell is discarded (XSL 1.1 §4.3.1 conditionality). */
+void table_solid_range(const vlist *cv, size_t *lo, size_t *hi);
+/* a nested block that gets an area of its own in the cell */
+int table_decorated(const vblock *b);
+void table_add_id(lctx *c, vid **list, const char *id);
+/* appends copies of it's footnotes to *list */
+void table_take_notes(lctx *c, vnote **list, const vitem *it);
+/* A named destination for an id placed inside a cell: the paginator only
+ * makes them for blocks it places itself. Ids starting with \x01 are
+ * mkdoc's own (no destination), as in para.c. */
+void table_add_dest(lctx *c, area *parent, const fo_node *fo, const char *id, mk_len i,
+                    mk_len b);
+
+/* ---- rows that break across pages (table_split.c) ---- */
+
+/* What table.c knows of one cell of a breakable row. */
+typedef struct {
+    const area *proto;       /* the cell's area as unsplit, no children */
+    const fo_node *fo;       /* the fo:table-cell */
+    const vlist *content;    /* its blocks, laid out with breaks allowed */
+    mk_len content_h;
+    mk_len reg_i;            /* the cell's border box start, region coords */
+    mk_len y_start;          /* the content's start in the cell (border box) */
+    mk_len out_b, out_a;     /* tcell.out before and after */
+    mk_len after;            /* border + padding after, less out_a */
+} tsplit_cell;
+
+/* The breakable form of a row: its area (no children, bpd its height)
+ * and its cells in order. */
+vsplit *tsplit_new(lctx *c, const area *row, const tsplit_cell *cells, int n);
 
 #endif
