@@ -14,7 +14,6 @@
  * A width of auto takes the line's whole measure: shrinking to the content
  * would need a measuring pass. */
 #include "para_items.h"
-#include "paginate.h"
 #include "wmode.h"
 
 /* The distance from a's top to the baseline of its first line, or -1. */
@@ -53,31 +52,11 @@ static void lift(pbuild *pb, vlist *lv, const fo_node *n)
 void para_box_collect(pbuild *pb, const fo_node *n)
 {
     lctx *c = pb->c;
-    const fo_props *p = n->props;
-    fo_len w = wmode_ipd_prop(p), h = wmode_bpd_prop(p);
-    mk_len line_w = c->cur_ipd;
-    mk_len ipd = w.auto_ ? line_w : fo_len_resolve(w, line_w);
-    if (ipd < MK_PT)
-        ipd = MK_PT;
-    /* indents inherited from around the line would indent the content
-     * again: the reference edges are moved out by them (as wmode.c does) */
-    mk_len si = fo_len_resolve(p->start_indent, ipd), ei = fo_len_resolve(p->end_indent, ipd);
-    mk_len saved_region = c->region_ipd, saved_grid = c->grid;
-    c->region_ipd = ipd;
-    c->grid = 0; /* not on the page's line grid: it sits inside a line */
-    vlist *lv = vlist_new(c);
-    blocks_layout(c, lv, n, -si, ipd + si + ei, VP_INF);
-    c->region_ipd = saved_region;
-    c->grid = saved_grid;
-    c->cur_ipd = line_w;
+    mk_len ipd, used;
+    vlist *lv = wmode_reference_content(c, n, c->cur_ipd, &ipd);
     lift(pb, lv, n);
-    area *a = lctx_area(c, AREA_BLOCK, n);
-    a->is_reference = 1;
-    a->wm = p->writing_mode;
-    a->background = p->background_color;
-    col_fill f = {0};
-    mk_len used = pager_place_all(c, lv, a, 0, &f);
-    VEC_FREE(&f.notes);
+    area *a = wmode_reference_area(c, n, lv, &used);
+    fo_len h = wmode_bpd_prop(n->props);
     a->ipd = ipd;
     a->bpd = h.auto_ ? used : fo_len_resolve(h, 0);
     if (a->bpd < 0)

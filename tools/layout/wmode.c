@@ -90,33 +90,49 @@ static void wmode_lift(lctx *c, vlist *lv, vitem *it)
     }
 }
 
-void wmode_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0, mk_len ref_ipd)
+vlist *wmode_reference_content(lctx *c, const fo_node *n, mk_len base, mk_len *ipd)
 {
     const fo_props *p = n->props;
-    fo_len w = wmode_ipd_prop(p), h = wmode_bpd_prop(p);
-    mk_len ipd = w.auto_ ? ref_ipd : fo_len_resolve(w, ref_ipd);
-    if (ipd < MK_PT)
-        ipd = MK_PT;
-    /* the container's own indents would indent its content again: its
-     * children inherit them, so the reference edges are moved out */
-    mk_len si = fo_len_resolve(p->start_indent, ipd), ei = fo_len_resolve(p->end_indent, ipd);
-    mk_len saved_region = c->region_ipd, saved_cur = c->cur_ipd;
-    c->region_ipd = ipd;
+    fo_len w = wmode_ipd_prop(p);
+    mk_len width = w.auto_ ? base : fo_len_resolve(w, base);
+    if (width < MK_PT)
+        width = MK_PT;
+    mk_len si = fo_len_resolve(p->start_indent, width), ei = fo_len_resolve(p->end_indent, width);
+    mk_len saved_region = c->region_ipd, saved_cur = c->cur_ipd, saved_grid = c->grid;
+    c->region_ipd = width;
+    c->grid = 0;
     vlist *lv = vlist_new(c);
-    blocks_layout(c, lv, n, -si, ipd + si + ei, VP_INF);
+    blocks_layout(c, lv, n, -si, width + si + ei, VP_INF);
     c->region_ipd = saved_region;
     c->cur_ipd = saved_cur;
+    c->grid = saved_grid;
+    *ipd = width;
+    return lv;
+}
+
+area *wmode_reference_area(lctx *c, const fo_node *n, vlist *lv, mk_len *used)
+{
+    const fo_props *p = n->props;
     area *a = lctx_area(c, AREA_BLOCK, n);
     a->is_reference = 1;
     a->wm = p->writing_mode;
     a->background = p->background_color;
+    col_fill f = {0};
+    *used = pager_place_all(c, lv, a, 0, &f);
+    VEC_FREE(&f.notes);
+    return a;
+}
+
+void wmode_container(lctx *c, vlist *v, const fo_node *n, mk_len ref_i0, mk_len ref_ipd)
+{
+    mk_len ipd, used;
+    vlist *lv = wmode_reference_content(c, n, ref_ipd, &ipd);
     vitem box = {.kind = V_BOX, .fo = n};
     wmode_lift(c, lv, &box);
-    col_fill f = {0};
-    mk_len used = pager_place_all(c, lv, a, 0, &f);
-    VEC_FREE(&f.notes);
+    area *a = wmode_reference_area(c, n, lv, &used);
     /* its rectangle in the parent's frame: its own block axis runs along
      * the parent's lines, its own lines across them */
+    fo_len h = wmode_bpd_prop(n->props);
     a->i = ref_i0;
     a->ipd = h.auto_ ? used : fo_len_resolve(h, 0);
     a->bpd = ipd;

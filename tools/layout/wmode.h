@@ -41,6 +41,18 @@ void wmode_apply(lctx *c, const fo_node *flow, fo_writing_mode wm);
  * vertical page, or a vertical one on a horizontal page)? */
 int wmode_orthogonal(const fo_node *n);
 
+/* The content of n as a reference area of its own (an orthogonal
+ * block-container, an inline-container): laid out at n's width along its
+ * inline axis (auto: base, at least 1pt; *ipd gets it) into a vlist of its
+ * own, off the page's line grid (its lines do not run along the page's).
+ * n's own indents would indent the content again (its children inherit
+ * them), so the reference edges are moved out by them. The caller lifts
+ * the ids and footnotes it needs, then calls wmode_reference_area. */
+vlist *wmode_reference_content(lctx *c, const fo_node *n, mk_len base, mk_len *ipd);
+/* The reference area of n holding lv, placed at once; *used gets the
+ * content's extent along n's block axis. */
+area *wmode_reference_area(lctx *c, const fo_node *n, vlist *lv, mk_len *used);
+
 /* A block-container in an orthogonal writing mode (XSL 1.1 §7.29.7): its
  * content is laid out whole, in its own frame, into one reference area
  * that becomes one box of v (never split across pages). Its inline
