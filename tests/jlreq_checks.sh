@@ -12,20 +12,6 @@ need pdftotext qpdf "$PYTHON" || { summary; exit 1; }
 PDFCHECK=$SHARED/tools/pdfcheck/pdfcheck.py
 check "pdfcheck is at $PDFCHECK (set MKDOC_SHARED)" test -f "$PDFCHECK" || { summary; exit 1; }
 
-# jget FILE KEY.KEY...: one value of pdfcheck's JSON, "" when absent.
-jget() {
-  "$PYTHON" - "$1" "$2" <<'PY'
-import json, sys
-try:
-    v = json.load(open(sys.argv[1]))
-    for k in sys.argv[2].split("."):
-        v = v[k]
-except Exception:
-    v = ""
-print("" if v is None else v)
-PY
-}
-
 # The text of every block of the flow, one paragraph a line: pdfcheck's source.
 fo_paragraphs() {
   "$PYTHON" - "$1" <<'PY'

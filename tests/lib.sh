@@ -50,3 +50,17 @@ summary() {
   echo "$GROUP: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
 }
+
+# jget FILE KEY.KEY...: one value of pdfcheck's JSON, "" when absent.
+jget() {
+  "$PYTHON" - "$1" "$2" <<'PY'
+import json, sys
+try:
+    v = json.load(open(sys.argv[1]))
+    for k in sys.argv[2].split("."):
+        v = v[k]
+except Exception:
+    v = ""
+print("" if v is None else v)
+PY
+}

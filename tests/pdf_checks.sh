@@ -46,30 +46,19 @@ check "report-text.xsl gives the source paragraphs ($paras)" test "$paras" -ge 2
 "$PYTHON" "$PDFCHECK" "$pdf" --source "$T/source.txt" --json > "$T/check.json" 2>"$T/err"
 check "pdfcheck reads the PDF" test -s "$T/check.json"
 "$PYTHON" "$PDFCHECK" "$pdf" --source "$T/source.txt" > "$T/check.txt" 2>&1
-# jget KEY.KEY...: one value of pdfcheck's JSON, "" when absent.
-jget() {
-  "$PYTHON" - "$T/check.json" "$1" <<'PY'
-import json, sys
-try:
-    v = json.load(open(sys.argv[1]))
-    for k in sys.argv[2].split("."):
-        v = v[k]
-except Exception:
-    v = ""
-print("" if v is None else v)
-PY
-}
-ks=$(jget kinsoku.start); ke=$(jget kinsoku.end)
+# jget KEY.KEY...: one value of this PDF's pdfcheck JSON (lib.sh's jget).
+pdf_jget() { jget "$T/check.json" "$1"; }
+ks=$(pdf_jget kinsoku.start); ke=$(pdf_jget kinsoku.end)
 check "kinsoku_line_start 0 (got $ks)" test "$ks" = 0
 check "kinsoku_line_end 0 (got $ke)" test "$ke" = 0
-outline=$(jget outline_entries)
+outline=$(pdf_jget outline_entries)
 check "outline present ($outline entries)" num_ge "${outline:-0}" 1
-li=$(jget links.internal); lu=$(jget links.uri)
+li=$(pdf_jget links.internal); lu=$(pdf_jget links.uri)
 check "internal links present (got $li)" num_ge "${li:-0}" 1
 check "URI links present (got $lu)" num_ge "${lu:-0}" 1
-nd=$(jget tofu.notdef)
+nd=$(pdf_jget tofu.notdef)
 check "no .notdef glyphs (got $nd)" test "$nd" = 0
-n=$(jget text.source.paragraphs); found=$(jget text.source.found)
+n=$(pdf_jget text.source.paragraphs); found=$(pdf_jget text.source.found)
 check "every source paragraph is in the PDF ($found of $n)" test -n "$n" -a "$n" = "$found" -a "${n:-0}" -gt 0
 if [ "$failed" -gt 0 ]; then
   echo "pdfcheck said:"; sed 's/^/    /' "$T/check.txt"
